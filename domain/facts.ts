@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** ISO-8601 instant with an explicit offset; stored and compared as UTC. */
+export const Instant = z.iso.datetime({ offset: true });
+
+export const Country = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. "DE"');
+export const Region = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'ISO 3166-2 code, e.g. "US-CA"');
+
+export const Sector = z.enum([
+  'hipaa-covered-entity', 'hipaa-business-associate', 'sec-registrant', 'nis2-essential', 'nis2-important',
+  'dora-financial-entity', 'cn-cii-operator', 'cn-state-organ', 'circia-covered-entity', 'nydfs-regulated',
+]);
+export type Sector = z.infer<typeof Sector>;
+
+export const DataCategory = z.enum([
+  'name', 'contact', 'government-id', 'financial', 'payment-card', 'credentials', 'health', 'genetic',
+  'biometric', 'location', 'children', 'special-category',
+]);
+export type DataCategory = z.infer<typeof DataCategory>;
+
+export const Risk = z.enum(['unlikely', 'risk', 'high']);
+export type Risk = z.infer<typeof Risk>;
+
+export const AffectedGroup = z.object({
+  country: Country,
+  region: Region.optional(),
+  count: z.number().int().nonnegative(),
+}).refine((g) => !g.region || g.region.startsWith(`${g.country}-`), {
+  message: 'region must be inside country', path: ['region'],
+});
+export type AffectedGroup = z.infer<typeof AffectedGroup>;
+
+/**
+ * What is known about an incident. Rules read the structured fields; the narrative fields feed
+ * notice content (GDPR Art. 33(3) and its equivalents) and may be filled in as they become known.
+ */
+export const IncidentFacts = z.object({
+  awareAt: Instant,
+  determinedAt: Instant.optional(),
+  materialityDeterminedAt: Instant.optional(),
+  classifiedMajorAt: Instant.optional(),
+  ransomPaidAt: Instant.optional(),
+  entity: z.object({
+    name: z.string().min(1).default('the controller'),
+    country: Country,
+    sectors: z.array(Sector).default([]),
+  }),
+  affected: z.array(AffectedGroup).default([]),
+  dataCategories: z.array(DataCategory).default([]),
+  encrypted: z.boolean().default(false),
+  risk: Risk,
+  significant: z.boolean().optional(),
+  // Narrative for notices; unknown parts are reported as "to follow" (GDPR Art. 33(4)).
+  nature: z.string().max(10_000).optional(),
+  subjectCategories: z.array(z.string().min(1).max(200)).optional(),
+  recordCount: z.number().int().nonnegative().optional(),
+  likelyConsequences: z.string().max(10_000).optional(),
+  measuresTaken: z.string().max(10_000).optional(),
+});
+export type IncidentFacts = z.infer<typeof IncidentFacts>;
+export type IncidentFactsInput = z.input<typeof IncidentFacts>;
+
+export function totalAffected(facts: Pick<IncidentFacts, 'affected'>): number {
+  return facts.affected.reduce((n, g) => n + g.count, 0);
+}
