@@ -34,7 +34,7 @@ export type AffectedGroup = z.infer<typeof AffectedGroup>;
  * What is known about an incident. Rules read the structured fields; the narrative fields feed
  * notice content (GDPR Art. 33(3) and its equivalents) and may be filled in as they become known.
  */
-export const IncidentFacts = z.object({
+const factFields = {
   awareAt: Instant,
   determinedAt: Instant.optional(),
   materialityDeterminedAt: Instant.optional(),
@@ -44,10 +44,10 @@ export const IncidentFacts = z.object({
     name: z.string().min(1).default('the controller'),
     country: Country,
     sectors: z.array(Sector).default([]),
-  }),
-  affected: z.array(AffectedGroup).default([]),
-  dataCategories: z.array(DataCategory).default([]),
-  encrypted: z.boolean().default(false),
+  }).strict(),
+  affected: z.array(AffectedGroup),
+  dataCategories: z.array(DataCategory),
+  encrypted: z.boolean(),
   risk: Risk,
   significant: z.boolean().optional(),
   // Narrative for notices; unknown parts are reported as "to follow" (GDPR Art. 33(4)).
@@ -56,7 +56,21 @@ export const IncidentFacts = z.object({
   recordCount: z.number().int().nonnegative().optional(),
   likelyConsequences: z.string().max(10_000).optional(),
   measuresTaken: z.string().max(10_000).optional(),
-});
+};
+
+/**
+ * What is known about an incident. Rules read the structured fields; the narrative fields feed
+ * notice content (GDPR Art. 33(3) and its equivalents) and may be filled in as they become known.
+ */
+export const IncidentFacts = z.object({
+  ...factFields,
+  affected: factFields.affected.default([]),
+  dataCategories: factFields.dataCategories.default([]),
+  encrypted: factFields.encrypted.default(false),
+}).strict();
+/** A change to the facts: the fields given replace the current ones (arrays and `entity` whole). */
+export const FactsPatch = z.object(factFields).partial().strict();
+export type FactsPatch = z.infer<typeof FactsPatch>;
 export type IncidentFacts = z.infer<typeof IncidentFacts>;
 export type IncidentFactsInput = z.input<typeof IncidentFacts>;
 

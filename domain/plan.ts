@@ -42,7 +42,11 @@ export const Plan = z.object({
   phases: z.object({
     investigation: z.object({ tasks: z.array(PlanTask).default([]) }).default({ tasks: [] }),
   }).default({ investigation: { tasks: [] } }),
-  reminders: z.object({ beforeDueHours: z.array(z.number().positive()).default([24, 4]) }).default({ beforeDueHours: [24, 4] }),
+  reminders: z.object({
+    beforeDueHours: z.array(z.number().positive()).default([24, 4]),
+    /** Who is reminded: the people who must act on a notice. */
+    roles: z.array(Role).min(1).default(['manager', 'legal']),
+  }).default({ beforeDueHours: [24, 4], roles: ['manager', 'legal'] }),
   escalation: z.array(EscalationStep).min(1),
   approvals: z.object({
     roles: z.array(Role).min(1).default(['manager', 'legal']),

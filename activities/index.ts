@@ -1,0 +1,115 @@
+/**
+ * Activities, built by a factory that receives every dependency (store, transport, renderer,
+ * rules, clock) from worker/. Workflows import only the `Activities` type from here.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import { createHash } from 'node:crypto';
+import type { HolidayCalendar } from '../domain/deadlines';
+import type { IncidentFacts } from '../domain/facts';
+import type { Assessment, Obligation } from '../domain/obligation';
+import type { Plan } from '../domain/plan';
+import { assess } from '../domain/rules/evaluate';
+import type { RuleSet } from '../domain/rules/schema';
+import type { Ledger } from './ledger/ledger';
+import type { Mailer, SendEvidence } from './mail/mailer';
+import { toActivityError } from './mail/errors';
+import { buildNoticeContext, noticeKind } from './notices/context-builder';
+import type { NoticeRenderer } from './notices/renderer';
+
+export interface ActivityDeps {
+  ledger: Ledger;
+  mailer: Mailer;
+  renderer: NoticeRenderer;
+  rules: RuleSet;
+  holidays: HolidayCalendar;
+  plans: (planId: string) => Plan;
+  clock: () => Date;
+}
+
+export interface DraftRequest {
+  incident: { id: string; title: string };
+  facts: IncidentFacts;
+  obligation: Obligation;
+  contact: Plan['contact'];
+  authorityName?: string;
+  locale: string;
+  timeZone: string;
+  delayReason?: string;
+}
+
+export interface NoticeMail {
+  incidentId: string; noticeId: string; from: string; to: string[]; replyTo?: string;
+  subject: string; text: string; html?: string;
+}
+
+export interface InternalMail {
+  kind: 'reminder' | 'escalation'; to: string[]; from: string; locale: string; context: Record<string, unknown>;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** A stable Message-ID per notice, so a resend after a lost acknowledgement is recognisable. */
+export function noticeMessageId(incidentId: string, noticeId: string, from: string): string {
+  const domain = from.split('@')[1] ?? 'localhost';
+  return `<${sha256(`${incidentId}\0${noticeId}`).slice(0, 32)}@${domain}>`;
+}
+
+export function createActivities(deps: ActivityDeps) {
+  const { ledger, mailer, renderer, rules, holidays, plans } = deps;
+
+  async function send(mail: Parameters<Mailer['send']>[0]): Promise<SendEvidence> {
+    try {
+      return await mailer.send(mail);
+    } catch (err) {
+      throw toActivityError(err);
+    }
+  }
+
+  return {
+    async loadPlan({ planId }: { planId: string }): Promise<Plan> {
+      try {
+        return plans(planId);
+      } catch (err) {
+        throw ApplicationFailure.nonRetryable((err as Error).message, 'PlanInvalid');
+      }
+    },
+
+    async assessObligations({ facts }: { facts: IncidentFacts }): Promise<Assessment> {
+      return assess(facts, rules, holidays);
+    },
+
+    async appendLedger(entry: { eventId: string; incidentId: string; at: string; actor: string; action: string; payload: unknown }) {
+      const row = await ledger.append(entry);
+      return { seq: row.seq, hash: row.hash };
+    },
+
+    async draftNotice(req: DraftRequest) {
+      const kind = noticeKind(req.obligation);
+      let rendered;
+      try {
+        rendered = renderer.render(kind, req.locale, buildNoticeContext(kind, req));
+      } catch (err) {
+        throw ApplicationFailure.nonRetryable(`cannot draft ${req.obligation.id}: ${(err as Error).message}`, 'TemplateError');
+      }
+      const contentHash = sha256(JSON.stringify([rendered.subject, rendered.text, rendered.html]));
+      return {
+        subject: rendered.subject, text: rendered.text, html: rendered.html, locale: rendered.locale,
+        fallback: rendered.fallback, templateVersion: rendered.templateVersion, contentHash,
+        renderedAt: deps.clock().toISOString(),
+      };
+    },
+
+    async sendNotice(mail: NoticeMail): Promise<SendEvidence> {
+      return send({ ...mail, messageId: noticeMessageId(mail.incidentId, mail.noticeId, mail.from) });
+    },
+
+    async sendInternalMail({ kind, to, from, locale, context }: InternalMail): Promise<SendEvidence> {
+      if (to.length === 0) throw ApplicationFailure.nonRetryable(`the plan names nobody to receive the ${kind}`, 'NoRecipients');
+      const r = renderer.render(kind, locale, context);
+      const id = `<${sha256(JSON.stringify([kind, to, context])).slice(0, 32)}@${from.split('@')[1] ?? 'localhost'}>`;
+      return send({ from, to, subject: r.subject, text: r.text, html: r.html, messageId: id });
+    },
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Plan } from '../../domain/plan';
+
+export const PLANS_DIR = join(__dirname, '..', '..', 'plans');
+
+export class PlanNotFoundError extends Error {
+  constructor(readonly planId: string) {
+    super(`plan "${planId}" not found under ${PLANS_DIR}`);
+    this.name = 'PlanNotFoundError';
+  }
+}
+
+/** Reads and validates plans/<id>/plan.json; a bad plan names the file and the field. */
+export function loadPlan(planId: string, dir: string = PLANS_DIR): Plan {
+  if (!/^[a-z0-9-]+$/.test(planId)) throw new PlanNotFoundError(planId);
+  const path = join(dir, planId, 'plan.json');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new PlanNotFoundError(planId);
+  }
+  const parsed = Plan.safeParse(JSON.parse(text));
+  if (!parsed.success) {
+    throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,45 @@
+/** The HTTP API, built in a function so tests drive it with `inject`. */
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Ledger } from '../activities/ledger/ledger';
+import { authenticate, type TokenMap } from './auth';
+import { installErrorHandler } from './errors';
+import type { IncidentGateway } from './gateway';
+import { incidentRoutes } from './routes/incidents';
+import { ledgerRoutes } from './routes/ledger';
+
+export interface AppDeps {
+  gateway: IncidentGateway;
+  ledger: Ledger;
+  tokens: TokenMap;
+  logger?: FastifyBaseLogger | boolean;
+  newId?: () => string;
+  now?: () => Date;
+}
+
+function defaultIncidentId(now: Date): string {
+  const day = now.toISOString().slice(0, 10).replace(/-/g, '');
+  return `INC-${day}-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+}
+
+export async function buildApp(deps: AppDeps) {
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1_048_576 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(swagger, {
+    openapi: { info: { title: 'Breach response engine', version: '0.1.0' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } }, security: [{ bearer: [] }] },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+
+  const now = deps.now ?? (() => new Date());
+  await app.register(async (secured) => {
+    secured.addHook('onRequest', authenticate(deps.tokens));
+    await secured.register(incidentRoutes(deps.gateway, { newId: deps.newId ?? (() => defaultIncidentId(now())), now }));
+    await secured.register(ledgerRoutes(deps.ledger));
+  });
+  return app;
+}

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IncidentFacts } from '../../domain/facts';
+import {
+  CloseArgs, CompleteTaskArgs, ConfirmContainmentArgs, DecideNoticeArgs, IncidentId, RecordFilingArgs,
+  RecordReviewArgs, UpdateFactsArgs, closeUpdate, completeTaskUpdate, confirmContainmentUpdate,
+  decideNoticeUpdate, recordFilingUpdate, recordReviewUpdate, updateFactsUpdate,
+} from '../../workflows/incident/messages';
+import { actorOf, requireRole } from '../auth';
+import type { IncidentGateway } from '../gateway';
+
+const ReportBody = z.object({
+  id: IncidentId.optional().describe('Your incident id; repeating a report with the same id returns the same incident'),
+  title: z.string().min(1).max(300),
+  facts: IncidentFacts,
+  planId: z.string().regex(/^[a-z0-9-]+$/).default('default'),
+}).strict();
+
+const IdParams = z.object({ id: IncidentId });
+const NoticeParams = IdParams.extend({ noticeId: z.string().min(1).max(200) });
+const TaskParams = IdParams.extend({ taskId: z.string().min(1).max(100) });
+
+export function incidentRoutes(gateway: IncidentGateway, opts: { newId: () => string; now: () => Date }) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const everyone = requireRole('responder', 'manager', 'legal', 'auditor', 'admin');
+    const actors = requireRole('responder', 'manager', 'legal', 'admin');
+
+    r.post('/v1/incidents', { schema: { body: ReportBody, tags: ['incidents'] }, preHandler: actors }, async (req, reply) => {
+      const id = req.body.id ?? opts.newId();
+      const { created } = await gateway.report({
+        incident: { id, title: req.body.title, reportedBy: actorOf(req), reportedAt: opts.now().toISOString() },
+        facts: req.body.facts, planId: req.body.planId,
+      });
+      const status = await gateway.status(id);
+      return reply.code(created ? 201 : 200).header('location', `/v1/incidents/${id}`).send({ created, incident: status });
+    });
+
+    r.get('/v1/incidents/:id', { schema: { params: IdParams, tags: ['incidents'] }, preHandler: everyone }, async (req) =>
+      gateway.status(req.params.id));
+
+    r.post('/v1/incidents/:id/facts', { schema: { params: IdParams, body: UpdateFactsArgs.omit({ actor: true }).strict(), tags: ['incidents'] }, preHandler: actors },
+      async (req) => gateway.update(req.params.id, updateFactsUpdate, { ...req.body, actor: actorOf(req) }));
+
+    r.post('/v1/incidents/:id/containment', { schema: { params: IdParams, body: ConfirmContainmentArgs.omit({ actor: true }).strict(), tags: ['incidents'] }, preHandler: requireRole('responder', 'manager', 'admin') },
+      async (req) => gateway.update(req.params.id, confirmContainmentUpdate, { ...req.body, actor: actorOf(req) }));
+
+    r.post('/v1/incidents/:id/notices/:noticeId/decision', { schema: { params: NoticeParams, body: DecideNoticeArgs.omit({ actor: true, noticeId: true }).strict(), tags: ['notices'] }, preHandler: requireRole('manager', 'legal', 'admin') },
+      async (req) => gateway.update(req.params.id, decideNoticeUpdate, { ...req.body, noticeId: req.params.noticeId, actor: actorOf(req) }));
+
+    r.post('/v1/incidents/:id/notices/:noticeId/filing', { schema: { params: NoticeParams, body: RecordFilingArgs.omit({ actor: true, noticeId: true }).strict(), tags: ['notices'] }, preHandler: actors },
+      async (req) => gateway.update(req.params.id, recordFilingUpdate, { ...req.body, noticeId: req.params.noticeId, actor: actorOf(req) }));
+
+    r.post('/v1/incidents/:id/tasks/:taskId/complete', { schema: { params: TaskParams, body: CompleteTaskArgs.omit({ actor: true, taskId: true }).strict(), tags: ['incidents'] }, preHandler: actors },
+      async (req) => gateway.update(req.params.id, completeTaskUpdate, { ...req.body, taskId: req.params.taskId, actor: actorOf(req) }));
+
+    r.post('/v1/incidents/:id/review', { schema: { params: IdParams, body: RecordReviewArgs.omit({ actor: true }).strict(), tags: ['incidents'] }, preHandler: requireRole('manager', 'legal', 'admin') },
+      async (req) => gateway.update(req.params.id, recordReviewUpdate, { ...req.body, actor: actorOf(req) }));
+
+    r.post('/v1/incidents/:id/close', { schema: { params: IdParams, body: CloseArgs.omit({ actor: true }).strict(), tags: ['incidents'] }, preHandler: requireRole('manager', 'admin') },
+      async (req) => gateway.update(req.params.id, closeUpdate, { ...req.body, actor: actorOf(req) }));
+  };
+}

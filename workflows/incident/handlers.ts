@@ -1,0 +1,152 @@
+/** Update handlers and their validators. Validators only read state: a rejection leaves no trace. */
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import type { Actor, Role } from '../../domain/actor';
+import { IncidentFacts } from '../../domain/facts';
+import {
+  closeUpdate, completeTaskUpdate, confirmContainmentUpdate, decideNoticeUpdate, recordFilingUpdate,
+  recordReviewUpdate, statusQuery, updateFactsUpdate, type Ack, type FactsChange,
+} from './messages';
+import { draftNotice, type NoticeContext } from './notice';
+import { currentApprovals, isSettled, pendingApprovals, type NoticeState } from './state';
+
+const RESPONDERS: Role[] = ['responder', 'manager', 'legal', 'admin'];
+const MANAGERS: Role[] = ['manager', 'admin'];
+
+function reject(message: string): never {
+  throw ApplicationFailure.nonRetryable(message, 'UpdateRejected');
+}
+function requireRole(actor: Actor, roles: Role[], what: string): void {
+  if (!roles.includes(actor.role)) reject(`${what} needs one of the roles ${roles.join(', ')}; ${actor.id} is ${actor.role}`);
+}
+
+export interface HandlerDeps extends NoticeContext {
+  reassess(actor: Actor, reason: string): Promise<Omit<FactsChange, 'redrafted'>>;
+}
+
+export function installHandlers({ state, plan, record, reassess }: HandlerDeps): void {
+  const ack = (): Ack => ({ ok: true, at: new Date().toISOString() });
+  const notice = (id: string): NoticeState => state.notices.find((n) => n.id === id) ?? reject(`no notice "${id}" on incident ${state.id}`);
+  const open = (): void => { if (state.phase === 'closed') reject(`incident ${state.id} is closed`); };
+
+  setHandler(statusQuery, () => ({ ...state, now: new Date().toISOString(), pendingApprovals: pendingApprovals(state) }));
+
+  setHandler(updateFactsUpdate, async ({ actor, facts, reason }) => {
+    const before = new Set(state.notices.filter((n) => !isSettled(n)).map((n) => n.id));
+    state.facts = IncidentFacts.parse({ ...state.facts, ...facts });
+    await record('facts.updated', actor, { changed: Object.keys(facts), facts, ...(reason ? { reason } : {}) });
+    const change = await reassess(actor, reason ?? 'facts updated');
+    // Notices not yet delivered are redrafted from the new facts; their approvals lapse with the old text.
+    const redrafted = state.notices.filter((n) => before.has(n.id) && !isSettled(n) && n.status !== 'sending');
+    for (const n of redrafted) n.stale = true;
+    return { ...change, redrafted: redrafted.map((n) => n.id) };
+  }, {
+    validator: ({ actor, facts }) => {
+      open();
+      requireRole(actor, RESPONDERS, 'updating facts');
+      const merged = IncidentFacts.safeParse({ ...state.facts, ...facts });
+      if (!merged.success) reject(`facts invalid: ${merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    },
+  });
+
+  setHandler(confirmContainmentUpdate, async ({ actor, note }) => {
+    state.containedAt = new Date().toISOString();
+    await record('containment.confirmed', actor, note ? { note } : {});
+    return ack();
+  }, {
+    validator: ({ actor }) => {
+      open();
+      requireRole(actor, ['responder', 'manager', 'admin'], 'confirming containment');
+      if (state.containedAt) reject(`containment already confirmed at ${state.containedAt}`);
+    },
+  });
+
+  setHandler(decideNoticeUpdate, async ({ actor, noticeId, decision, reason, delayReason }) => {
+    const n = notice(noticeId);
+    if (delayReason && delayReason !== n.delayReason) {
+      // The reasons for delay become part of the notice, so it is rendered again before approval.
+      n.delayReason = delayReason;
+      await draftNotice({ state, plan, record }, n);
+      if (!n.draft || n.status !== 'awaiting-approval') reject(`notice ${noticeId} could not be redrafted: ${n.draftError ?? n.status}`);
+    }
+    const draft = n.draft;
+    if (!draft) reject(`notice ${noticeId} has no draft`);
+    n.decisions.push({ by: actor.id, role: actor.role, decision, at: new Date().toISOString(), contentHash: draft.contentHash, ...(reason ? { reason } : {}) });
+    await record(decision === 'approve' ? 'notice.approved' : 'notice.rejected', actor, {
+      noticeId, contentHash: draft.contentHash, approvals: currentApprovals(n).length, needed: n.requiredApprovals,
+      ...(reason ? { reason } : {}), ...(delayReason ? { delayReason } : {}),
+    });
+    return ack();
+  }, {
+    validator: ({ actor, noticeId, decision, reason, contentHash, delayReason }) => {
+      open();
+      requireRole(actor, plan.approvals.roles, 'deciding on a notice');
+      const n = notice(noticeId);
+      if (n.status !== 'awaiting-approval' || !n.draft) reject(`notice ${noticeId} is ${n.status}, not awaiting approval`);
+      if (contentHash && contentHash !== n.draft.contentHash) reject(`notice ${noticeId} changed since you read it (content hash ${n.draft.contentHash})`);
+      if (decision === 'reject' && !reason) reject('a rejection needs a reason');
+      if (decision === 'approve' && currentApprovals(n).some((d) => d.by === actor.id)) reject(`${actor.id} already approved this version of ${noticeId}; another approver is needed`);
+      const late = Date.now() >= Date.parse(n.clockDueAt); // the clock has run out: the deadline has passed or is now
+      if (decision === 'approve' && late && !n.delayReason && !delayReason) {
+        reject(`notice ${noticeId} is past its deadline (${n.clockDueAt}): approving it needs delayReason, which the notice must state (${n.obligation.citation})`);
+      }
+    },
+  });
+
+  setHandler(recordFilingUpdate, async ({ actor, noticeId, reference, filedAt, channel }) => {
+    const n = notice(noticeId);
+    const at = filedAt ? new Date(filedAt).toISOString() : new Date().toISOString();
+    n.delivery = { at, by: actor.id, channel: channel ?? n.channel.kind, reference };
+    n.status = 'filed';
+    await record('notice.filed', actor, { noticeId, reference, filedAt: at, channel: n.delivery.channel, late: Date.parse(at) > Date.parse(n.clockDueAt) });
+    return ack();
+  }, {
+    validator: ({ actor, noticeId, filedAt }) => {
+      open();
+      requireRole(actor, RESPONDERS, 'recording a filing');
+      const n = notice(noticeId);
+      if (n.status !== 'awaiting-filing' && n.status !== 'send-failed') reject(`notice ${noticeId} is ${n.status}; only an approved notice awaiting filing (or whose sending failed) can be recorded as filed`);
+      if (filedAt && Date.parse(filedAt) > Date.now()) reject('filedAt is in the future');
+    },
+  });
+
+  setHandler(completeTaskUpdate, async ({ actor, taskId, evidence }) => {
+    const task = state.tasks.find((t) => t.id === taskId);
+    if (!task) reject(`no task "${taskId}"`);
+    Object.assign(task, { doneAt: new Date().toISOString(), doneBy: actor.id, ...(evidence ? { evidence } : {}) });
+    await record('task.completed', actor, { taskId, ...(evidence ? { evidence } : {}) });
+    return ack();
+  }, {
+    validator: ({ actor, taskId }) => {
+      open();
+      const task = state.tasks.find((t) => t.id === taskId) ?? reject(`no task "${taskId}"; tasks are ${state.tasks.map((t) => t.id).join(', ')}`);
+      if (task.doneAt) reject(`task ${taskId} already completed by ${task.doneBy}`);
+      requireRole(actor, [task.role, ...MANAGERS], `completing task ${taskId}`);
+    },
+  });
+
+  setHandler(recordReviewUpdate, async ({ actor, summary, actionItems }) => {
+    state.review = { at: new Date().toISOString(), by: actor.id, summary, actionItems: actionItems ?? [] };
+    await record('review.recorded', actor, { summary, actionItems: state.review.actionItems });
+    return ack();
+  }, {
+    validator: ({ actor }) => {
+      open();
+      requireRole(actor, ['manager', 'legal', 'admin'], 'recording the lessons-learned review');
+      if (state.phase !== 'review') reject(`the review comes after the investigation; the incident is in ${state.phase}`);
+    },
+  });
+
+  setHandler(closeUpdate, async ({ actor, reason }) => {
+    state.closeRequested = { by: actor.id, ...(reason ? { reason } : {}) };
+    await record('incident.close-requested', actor, reason ? { reason } : {});
+    return ack();
+  }, {
+    validator: ({ actor }) => {
+      open();
+      requireRole(actor, MANAGERS, 'closing an incident');
+      if (!state.review) reject('close needs the lessons-learned review first (recordReview)');
+      const open_ = state.notices.filter((n) => !isSettled(n)).map((n) => `${n.id} (${n.status})`);
+      if (open_.length) reject(`notices still open: ${open_.join(', ')}`);
+    },
+  });
+}

@@ -1,0 +1,91 @@
+/** One notice from draft to delivery: render, wait for approvals, send or await a filing. */
+import { condition } from '@temporalio/workflow';
+import { SYSTEM_ACTOR } from '../../domain/actor';
+import type { Plan } from '../../domain/plan';
+import { bookkeeping, delivery } from './activities';
+import type { Recorder } from './ledger';
+import { isApproved, isSettled, currentApprovals, type IncidentState, type NoticeState } from './state';
+
+export interface NoticeContext { state: IncidentState; plan: Plan; record: Recorder }
+
+function failureMessage(err: unknown): string {
+  // Activity failures carry the activity's own error as `cause`.
+  const cause = (err as { cause?: { message?: string } }).cause;
+  return cause?.message ?? (err as Error).message ?? String(err);
+}
+
+export async function draftNotice({ state, plan, record }: NoticeContext, n: NoticeState): Promise<void> {
+  n.stale = false;
+  n.status = 'drafting';
+  try {
+    n.draft = await bookkeeping.draftNotice({
+      incident: { id: state.id, title: state.title },
+      facts: state.facts,
+      obligation: n.obligation,
+      contact: plan.contact,
+      ...(n.channel.kind !== 'manual' ? { authorityName: n.channel.name } : {}),
+      locale: n.locale,
+      timeZone: n.timeZone,
+      ...(n.delayReason ? { delayReason: n.delayReason } : {}),
+    });
+    n.draftError = undefined;
+    n.status = 'awaiting-approval';
+    await record('notice.drafted', SYSTEM_ACTOR, {
+      noticeId: n.id, contentHash: n.draft.contentHash, templateVersion: n.draft.templateVersion,
+      locale: n.draft.locale, localeFallback: n.draft.fallback, subject: n.draft.subject,
+    });
+  } catch (err) {
+    n.status = 'draft-failed';
+    n.draftError = failureMessage(err);
+    await record('notice.draft-failed', SYSTEM_ACTOR, { noticeId: n.id, error: n.draftError });
+  }
+}
+
+async function deliver({ state, plan, record }: NoticeContext, n: NoticeState): Promise<void> {
+  const draft = n.draft;
+  if (!draft) throw new Error(`notice ${n.id} has no draft`);
+  const approvers = currentApprovals(n).map((d) => d.by);
+  if (n.channel.kind !== 'email') {
+    n.status = 'awaiting-filing';
+    await record('notice.awaiting-filing', SYSTEM_ACTOR, { noticeId: n.id, channel: n.channel, approvers, contentHash: draft.contentHash });
+    return;
+  }
+  n.status = 'sending';
+  try {
+    const evidence = await delivery.sendNotice({
+      incidentId: state.id, noticeId: n.id, from: plan.sender, to: [n.channel.to], replyTo: plan.contact.email,
+      subject: draft.subject, text: draft.text, html: draft.html,
+    });
+    // Workflow time is the record's time; the transport's own timestamp is kept as evidence.
+    n.delivery = {
+      at: new Date().toISOString(), by: SYSTEM_ACTOR, channel: `email:${n.channel.to}`, reference: evidence.messageId,
+      evidence: { messageId: evidence.messageId, response: evidence.response, contentHash: evidence.contentHash, transport: evidence.transport, transportSentAt: evidence.sentAt, templateVersion: draft.templateVersion },
+    };
+    n.status = 'sent';
+    const late = Date.parse(n.delivery.at) >= Date.parse(n.clockDueAt);
+    await record('notice.sent', SYSTEM_ACTOR, { noticeId: n.id, approvers, late, ...(n.delayReason ? { delayReason: n.delayReason } : {}), ...n.delivery.evidence, to: n.channel.to });
+  } catch (err) {
+    n.status = 'send-failed';
+    n.failure = failureMessage(err);
+    await record('notice.send-failed', SYSTEM_ACTOR, { noticeId: n.id, error: n.failure });
+  }
+}
+
+/** Runs until the notice is delivered, filed or withdrawn; a change of facts redrafts it. */
+export async function runNotice(ctx: NoticeContext, n: NoticeState): Promise<void> {
+  while (!isSettled(n)) {
+    if (n.status === 'drafting' || n.stale) await draftNotice(ctx, n);
+    if (n.status === 'draft-failed') {
+      await condition(() => n.stale || isSettled(n));
+      continue;
+    }
+    if (n.status === 'awaiting-approval') {
+      await condition(() => isApproved(n) || n.stale || isSettled(n));
+      if (isSettled(n) || n.stale) continue;
+      await deliver(ctx, n);
+    }
+    if (n.status === 'awaiting-filing' || n.status === 'send-failed') {
+      await condition(() => isSettled(n) || n.stale);
+    }
+  }
+}

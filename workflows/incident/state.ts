@@ -1,0 +1,158 @@
+/** Incident state and its pure transitions. No Temporal imports: unit-testable and replay-safe. */
+import type { Actor, Role } from '../../domain/actor';
+import type { IncidentFacts } from '../../domain/facts';
+import type { Obligation } from '../../domain/obligation';
+import type { Phase, Plan } from '../../domain/plan';
+
+export type NoticeStatus =
+  | 'drafting' | 'draft-failed' | 'awaiting-approval' | 'sending' | 'sent'
+  | 'awaiting-filing' | 'filed' | 'send-failed' | 'withdrawn';
+
+/** How an approved notice reaches its recipient. */
+export type Channel = { kind: 'email'; to: string; name: string }
+  | { kind: 'portal'; name: string; url?: string }
+  /** Delivered outside the engine for now (mass notification of individuals), confirmed by recordFiling. */
+  | { kind: 'manual' };
+
+export interface Draft {
+  subject: string; text: string; html: string;
+  locale: string; fallback: boolean; templateVersion: string; contentHash: string; renderedAt: string;
+}
+
+export interface Decision { by: string; role: Role; decision: 'approve' | 'reject'; at: string; contentHash: string; reason?: string }
+
+export interface Delivery {
+  at: string; by: string; channel: string; reference: string;
+  evidence?: { messageId: string; response: string; contentHash: string; transport: string; transportSentAt: string; templateVersion: string };
+}
+
+export interface NoticeState {
+  id: string;
+  obligation: Obligation;
+  /** The clock this notice is held to: the legal due time, else the plan's internal target. */
+  clockDueAt: string;
+  legalDeadline: boolean;
+  channel: Channel;
+  locale: string;
+  timeZone: string;
+  status: NoticeStatus;
+  requiredApprovals: number;
+  draft?: Draft;
+  draftError?: string;
+  decisions: Decision[];
+  delayReason?: string;
+  remindersSent: number[];
+  missedAt?: string;
+  escalatedTo: Role[];
+  delivery?: Delivery;
+  failure?: string;
+  /** Facts changed since the draft was rendered. */
+  stale: boolean;
+}
+
+export interface Task { id: string; title: string; role: Role; doneAt?: string; doneBy?: string; evidence?: string }
+export interface ActionItem { title: string; owner: string; dueAt?: string }
+
+export interface IncidentState {
+  id: string;
+  title: string;
+  planId: string;
+  planVersion: string;
+  phase: Phase;
+  reportedAt: string;
+  reportedBy: Actor;
+  facts: IncidentFacts;
+  ruleSet?: string;
+  notices: NoticeState[];
+  containedAt?: string;
+  tasks: Task[];
+  review?: { at: string; by: string; summary: string; actionItems: ActionItem[] };
+  reviewDueAt?: string;
+  closedAt?: string;
+  closeRequested?: { by: string; reason?: string };
+}
+
+export type IncidentStatus = IncidentState & { now: string; pendingApprovals: PendingApproval[] };
+export interface PendingApproval { noticeId: string; recipient: string; approvalsHave: number; approvalsNeeded: number; clockDueAt: string; contentHash?: string }
+
+const SETTLED: NoticeStatus[] = ['sent', 'filed', 'withdrawn'];
+export const isSettled = (n: NoticeState): boolean => SETTLED.includes(n.status);
+
+export function currentApprovals(n: NoticeState): Decision[] {
+  if (!n.draft) return [];
+  const hash = n.draft.contentHash;
+  // Approvals bind to the exact content; a rejection of that content voids earlier approvals of it.
+  const lastReject = n.decisions.map((d) => d.decision === 'reject' && d.contentHash === hash).lastIndexOf(true);
+  const valid = n.decisions.slice(lastReject + 1).filter((d) => d.decision === 'approve' && d.contentHash === hash);
+  return valid.filter((d, i) => valid.findIndex((e) => e.by === d.by) === i);
+}
+
+export const isApproved = (n: NoticeState): boolean => currentApprovals(n).length >= n.requiredApprovals;
+
+export function channelFor(plan: Plan, o: Obligation): Channel {
+  if (o.recipient !== 'authority') return { kind: 'manual' };
+  const a = plan.authorities[o.id] ?? plan.authorities[`${o.regime}:${o.recipient}`];
+  if (a?.email) return { kind: 'email', to: a.email, name: a.name };
+  return { kind: 'portal', name: a?.name ?? `${o.regime} authority (no contact in plan)`, ...(a?.portal ? { url: a.portal } : {}) };
+}
+
+export function newNotice(plan: Plan, o: Obligation): NoticeState {
+  const authority = plan.authorities[o.id] ?? plan.authorities[`${o.regime}:${o.recipient}`];
+  const clockDueAt = o.dueAt ?? new Date(Date.parse(o.clockStart) + plan.undueDelayTargetHours * 3_600_000).toISOString();
+  return {
+    id: o.id,
+    obligation: o.dueAt ? o : { ...o, internalTargetAt: clockDueAt },
+    clockDueAt,
+    legalDeadline: o.dueAt !== null,
+    channel: channelFor(plan, o),
+    locale: o.recipient === 'authority' ? authority?.locale ?? 'en' : 'en',
+    timeZone: authority?.timeZone ?? 'UTC',
+    status: 'drafting',
+    requiredApprovals: o.recipient === 'authority' ? plan.approvals.authority : plan.approvals.individuals,
+    decisions: [],
+    remindersSent: [],
+    escalatedTo: [],
+    stale: false,
+  };
+}
+
+/**
+ * Merges a fresh assessment into the notices: obligations already known keep their clock (a
+ * running clock never restarts); new ones are added; ones no longer required and not yet
+ * delivered are withdrawn.
+ */
+export function mergeObligations(state: IncidentState, plan: Plan, obligations: Obligation[]): { added: NoticeState[]; withdrawn: NoticeState[] } {
+  const byId = new Map(state.notices.map((n) => [n.id, n]));
+  const fresh = new Set(obligations.map((o) => o.id));
+  const added: NoticeState[] = [];
+  for (const o of obligations) {
+    const existing = byId.get(o.id);
+    if (!existing) {
+      const n = newNotice(plan, o);
+      state.notices.push(n);
+      added.push(n);
+    } else if (existing.status === 'withdrawn') {
+      // Required again: it comes back with its original clock.
+      existing.status = existing.draft ? 'awaiting-approval' : 'drafting';
+      added.push(existing);
+    }
+  }
+  const withdrawn = state.notices.filter((n) => !fresh.has(n.id) && !isSettled(n) && n.status !== 'sending');
+  for (const n of withdrawn) n.status = 'withdrawn';
+  return { added, withdrawn };
+}
+
+export function pendingApprovals(state: IncidentState): PendingApproval[] {
+  return state.notices.filter((n) => n.status === 'awaiting-approval').map((n) => ({
+    noticeId: n.id,
+    recipient: n.obligation.recipient,
+    approvalsHave: currentApprovals(n).length,
+    approvalsNeeded: n.requiredApprovals,
+    clockDueAt: n.clockDueAt,
+    ...(n.draft ? { contentHash: n.draft.contentHash } : {}),
+  }));
+}
+
+export function applyFactsPatch(facts: IncidentFacts, patch: Partial<IncidentFacts>): IncidentFacts {
+  return { ...facts, ...patch };
+}

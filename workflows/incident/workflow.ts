@@ -1,0 +1,80 @@
+/** incidentWorkflow: the organisation's emergency plan for one incident. Wiring only. */
+import { allHandlersFinished, condition } from '@temporalio/workflow';
+import { SYSTEM_ACTOR, type Actor } from '../../domain/actor';
+import type { Phase } from '../../domain/plan';
+import { bookkeeping } from './activities';
+import { runClock } from './clock';
+import { installHandlers } from './handlers';
+import { createRecorder } from './ledger';
+import type { IncidentInput } from './messages';
+import { runNotice } from './notice';
+import { isSettled, mergeObligations, type IncidentState, type NoticeState } from './state';
+
+export interface IncidentOutcome {
+  id: string;
+  closedAt: string;
+  notices: { id: string; status: string; deliveredAt?: string; missedAt?: string }[];
+}
+
+export async function incidentWorkflow(input: IncidentInput): Promise<IncidentOutcome> {
+  const { incident, facts, planId } = input;
+  const record = createRecorder(incident.id);
+  const plan = await bookkeeping.loadPlan({ planId });
+  const state: IncidentState = {
+    id: incident.id, title: incident.title, planId: plan.id, planVersion: plan.version, phase: 'triage',
+    reportedAt: incident.reportedAt, reportedBy: incident.reportedBy, facts, notices: [],
+    tasks: plan.phases.investigation.tasks.map((t) => ({ ...t })),
+  };
+  const loops: Promise<unknown>[] = [];
+  const ctx = { state, plan, record };
+  const start = (n: NoticeState) => loops.push(Promise.all([runNotice(ctx, n), runClock(state, plan, n, record)]));
+
+  // Obligations come from an activity, so the result and its rule-set version live in history.
+  async function reassess(actor: Actor | typeof SYSTEM_ACTOR, reason: string) {
+    const assessment = await bookkeeping.assessObligations({ facts: state.facts });
+    state.ruleSet = assessment.ruleSet;
+    const { added, withdrawn } = mergeObligations(state, plan, assessment.obligations);
+    await record('obligations.assessed', actor, {
+      reason, ruleSet: assessment.ruleSet,
+      obligations: assessment.obligations.map((o) => ({ id: o.id, clockStart: o.clockStart, dueAt: o.dueAt, citation: o.citation })),
+      added: added.map((n) => n.id), withdrawn: withdrawn.map((n) => n.id),
+    });
+    for (const n of withdrawn) await record('notice.withdrawn', actor, { noticeId: n.id, reason });
+    added.forEach(start);
+    return { added: added.map((n) => n.id), withdrawn: withdrawn.map((n) => n.id) };
+  }
+
+  async function enter(phase: Phase): Promise<void> {
+    const from = state.phase;
+    state.phase = phase;
+    await record('phase.changed', SYSTEM_ACTOR, { from, to: phase });
+  }
+
+  installHandlers({ ...ctx, reassess });
+  await record('incident.reported', incident.reportedBy, { title: incident.title, planId: plan.id, planVersion: plan.version, facts });
+
+  // Legal clocks start at awareness, so obligations are assessed before anything else.
+  await reassess(SYSTEM_ACTOR, 'initial assessment');
+  await enter('containment');
+  await condition(() => state.containedAt !== undefined);
+  await enter('assessment');
+  await reassess(SYSTEM_ACTOR, 'assessment after containment');
+  await enter('notification');
+  await condition(() => state.notices.every(isSettled));
+  await enter('investigation');
+  await condition(() => state.tasks.every((t) => t.doneAt));
+  await enter('review');
+  state.reviewDueAt = new Date(Date.now() + plan.reviewDueDays * 86_400_000).toISOString();
+  if (!(await condition(() => state.review !== undefined, plan.reviewDueDays * 86_400_000))) {
+    await record('review.overdue', SYSTEM_ACTOR, { reviewDueAt: state.reviewDueAt });
+  }
+  await condition(() => state.closeRequested !== undefined);
+  state.closedAt = new Date().toISOString();
+  await enter('closed');
+  await Promise.all(loops);
+  await condition(allHandlersFinished);
+  return {
+    id: state.id, closedAt: state.closedAt,
+    notices: state.notices.map((n) => ({ id: n.id, status: n.status, ...(n.delivery ? { deliveredAt: n.delivery.at } : {}), ...(n.missedAt ? { missedAt: n.missedAt } : {}) })),
+  };
+}

@@ -1,0 +1,1 @@
+export { incidentWorkflow } from './incident/workflow';
