@@ -52,7 +52,9 @@ export async function connectTemporal(config: Config, dataConverter: DataConvert
       close: () => env.teardown(),
     };
   } catch (err) {
-    throw new TemporalUnavailable(`TEMPORAL_ADDRESS is not set and ${OFFLINE_HELP} (${(err as Error).message.split('\n')[0]})`);
+    // The SDK's message nests the cause several times; its innermost part is what a user can act on.
+    const cause = (err as Error).message.split('\n')[0].split(': ').slice(-3).join(': ');
+    throw new TemporalUnavailable(`TEMPORAL_ADDRESS is not set and ${OFFLINE_HELP} (${cause})`);
   } finally {
     clearTimeout(timer);
   }

@@ -1,0 +1,63 @@
+/**
+ * `npm start`: the worker and the HTTP API in one process. Every failure that a user can fix
+ * (configuration, Temporal unreachable) ends with one clear line and a non-zero exit code.
+ */
+import { join } from 'node:path';
+import pino from 'pino';
+import { buildApp } from '../api/app';
+import { createGateway } from '../api/gateway';
+import { EncryptionCodec, resolvePayloadKey } from '../worker/codec';
+import { ConfigError, loadConfig } from '../worker/config';
+import { openRuntime } from '../worker/deps';
+import { connectTemporal, TemporalUnavailable } from '../worker/temporal';
+import { devTokens } from '../worker/tokens';
+import { createWorker } from '../worker/worker';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = pino({ level: config.LOG_LEVEL });
+  const key = resolvePayloadKey(config.PAYLOAD_KEY, join(config.DATA_DIR, 'payload.key'), (m) => log.warn(m));
+  const dataConverter = { payloadCodecs: [new EncryptionCodec(key)] };
+  // Temporal first: when it cannot be had, the user learns it in seconds.
+  log.info(config.TEMPORAL_ADDRESS ? `connecting to Temporal at ${config.TEMPORAL_ADDRESS}` : 'TEMPORAL_ADDRESS not set: starting a local Temporal dev server');
+  const temporal = await connectTemporal(config, dataConverter);
+  const runtime = await openRuntime(config).catch(async (err) => { await temporal.close(); throw err; });
+  log.info({ database: runtime.db.kind, mail: config.SMTP_URL ? 'smtp' : `outbox ${config.OUTBOX_DIR}` }, 'store and mail ready');
+  const worker = await createWorker({
+    connection: temporal.workerConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE,
+    deps: runtime.deps, dataConverter,
+  });
+  const running = worker.run();
+
+  let tokens = config.API_TOKENS;
+  if (!tokens) {
+    const dev = devTokens(config.DATA_DIR);
+    tokens = dev.tokens;
+    log.warn(`API_TOKENS not set: development tokens (one per role) are in ${dev.file}`);
+  }
+  const app = await buildApp({ gateway: createGateway(temporal.client, config.TEMPORAL_TASK_QUEUE), ledger: runtime.deps.ledger, tokens, logger: log });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  log.info(`breach response engine ready: API on http://${config.HOST}:${config.PORT} (OpenAPI at /openapi.json), Temporal: ${temporal.address}`);
+
+  const stop = async (signal: string) => {
+    log.info(`${signal}: shutting down`);
+    await app.close();
+    worker.shutdown();
+    await running;
+    await temporal.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  await running;
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof TemporalUnavailable) {
+    process.stderr.write(`breach-response-engine: ${err.message}\n`);
+    process.exit(err instanceof ConfigError ? 2 : 1);
+  }
+  process.stderr.write(`breach-response-engine: failed to start: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

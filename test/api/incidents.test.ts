@@ -1,0 +1,123 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../api/app';
+import type { Actor } from '../../domain/actor';
+import { setupIncidentEnv, type IncidentEnv } from '../workflows/setup';
+
+const tokens = new Map<string, Actor>([
+  ['tok-responder-0000000', { id: 'rita', role: 'responder' }],
+  ['tok-manager-00000000', { id: 'max', role: 'manager' }],
+  ['tok-legal-0000000000', { id: 'lea', role: 'legal' }],
+  ['tok-auditor-00000000', { id: 'aud', role: 'auditor' }],
+]);
+const as = (token: string) => ({ authorization: `Bearer ${token}` });
+const RESPONDER = as('tok-responder-0000000');
+const MANAGER = as('tok-manager-00000000');
+const LEGAL = as('tok-legal-0000000000');
+const AUDITOR = as('tok-auditor-00000000');
+
+const body = (over: Record<string, unknown> = {}) => ({
+  id: 'INC-api-1',
+  title: 'Stolen laptop with HR export',
+  facts: {
+    awareAt: '2026-03-02T09:15:00Z',
+    entity: { name: 'Beispiel GmbH', country: 'DE' },
+    affected: [{ country: 'DE', count: 40 }],
+    dataCategories: ['name', 'government-id'],
+    risk: 'risk',
+  },
+  ...over,
+});
+
+describe('HTTP API', () => {
+  let env: IncidentEnv;
+  let app: FastifyInstance;
+  beforeEach(async () => {
+    env = await setupIncidentEnv();
+    app = await buildApp({ gateway: env.gateway, ledger: env.ledger, tokens, now: () => new Date('2026-03-02T09:20:00Z') });
+  });
+  afterEach(async () => { await app.close(); await env.teardown(); });
+
+  it('reports an incident (201), returns the same one on a repeat (200), and shows its obligations', async () => {
+    const first = await app.inject({ method: 'POST', url: '/v1/incidents', headers: RESPONDER, payload: body() });
+    expect(first.statusCode).toBe(201);
+    expect(first.headers.location).toBe('/v1/incidents/INC-api-1');
+    const again = await app.inject({ method: 'POST', url: '/v1/incidents', headers: RESPONDER, payload: body() });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ created: false, incident: { id: 'INC-api-1' } });
+
+    await env.harness.sleep(1000);
+    const got = await app.inject({ method: 'GET', url: '/v1/incidents/INC-api-1', headers: AUDITOR });
+    expect(got.statusCode).toBe(200);
+    expect(got.json()).toMatchObject({
+      id: 'INC-api-1', phase: 'containment',
+      notices: [{ id: 'gdpr:authority:DE', clockDueAt: '2026-03-05T09:15:00.000Z', status: 'awaiting-approval' }],
+      pendingApprovals: [{ noticeId: 'gdpr:authority:DE', approvalsNeeded: 2 }],
+    });
+  });
+
+  it('a bad body gets a 400 that lists each bad field with its path', async () => {
+    const res = await app.inject({
+      method: 'POST', url: '/v1/incidents', headers: RESPONDER,
+      payload: body({ facts: { awareAt: 'yesterday', entity: { country: 'Germany' }, affected: [{ country: 'DE', count: -1 }], risk: 'severe' } }),
+    });
+    expect(res.statusCode).toBe(400);
+    const paths = (res.json().issues as { path: string; message: string }[]).map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['body.facts.awareAt', 'body.facts.entity.country', 'body.facts.affected.0.count', 'body.facts.risk']));
+    for (const issue of res.json().issues) expect(issue.message).toEqual(expect.any(String));
+    // Nothing was started by the bad request.
+    expect((await app.inject({ method: 'GET', url: '/v1/incidents/INC-api-1', headers: AUDITOR })).statusCode).toBe(404);
+  });
+
+  it('an unknown incident is a 404, on reads and on updates', async () => {
+    expect((await app.inject({ method: 'GET', url: '/v1/incidents/INC-nope', headers: AUDITOR })).statusCode).toBe(404);
+    const res = await app.inject({ method: 'POST', url: '/v1/incidents/INC-nope/containment', headers: RESPONDER, payload: {} });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toMatch(/INC-nope/);
+  });
+
+  it('wrong role is a 403, no token a 401', async () => {
+    expect((await app.inject({ method: 'POST', url: '/v1/incidents', headers: AUDITOR, payload: body() })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/v1/incidents', payload: body() })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/v1/incidents', headers: as('nope-nope-nope-nope'), payload: body() })).statusCode).toBe(401);
+    await app.inject({ method: 'POST', url: '/v1/incidents', headers: RESPONDER, payload: body() });
+    const res = await app.inject({ method: 'POST', url: '/v1/incidents/INC-api-1/notices/gdpr:authority:DE/decision', headers: RESPONDER, payload: { decision: 'approve' } });
+    expect(res.statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/v1/ledger', headers: RESPONDER })).statusCode).toBe(403);
+  });
+
+  it('two approvals send the notice; a refused update is a 409 with the reason; the ledger verifies', async () => {
+    await app.inject({ method: 'POST', url: '/v1/incidents', headers: RESPONDER, payload: body() });
+    await env.harness.sleep(1000);
+    const url = '/v1/incidents/INC-api-1/notices/gdpr:authority:DE/decision';
+    const noReason = await app.inject({ method: 'POST', url, headers: MANAGER, payload: { decision: 'reject' } });
+    expect(noReason.statusCode).toBe(409);
+    expect(noReason.json().message).toMatch(/needs a reason/);
+    expect((await app.inject({ method: 'POST', url, headers: MANAGER, payload: { decision: 'approve' } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url, headers: LEGAL, payload: { decision: 'approve' } })).statusCode).toBe(200);
+    await env.harness.sleep(1000);
+    const status = (await app.inject({ method: 'GET', url: '/v1/incidents/INC-api-1', headers: AUDITOR })).json();
+    expect(status.notices[0].status).toBe('sent');
+
+    const ledger = (await app.inject({ method: 'GET', url: '/v1/ledger?incidentId=INC-api-1', headers: AUDITOR })).json();
+    const approvals = ledger.entries.filter((e: { action: string }) => e.action === 'notice.approved');
+    expect(approvals.map((e: { actor: string }) => e.actor)).toEqual(['max', 'lea']);
+    const verify = (await app.inject({ method: 'GET', url: '/v1/ledger/verify', headers: AUDITOR })).json();
+    expect(verify).toMatchObject({ ok: true });
+  });
+
+  it('facts updates are validated field by field before they reach the workflow', async () => {
+    await app.inject({ method: 'POST', url: '/v1/incidents', headers: RESPONDER, payload: body() });
+    const bad = await app.inject({ method: 'POST', url: '/v1/incidents/INC-api-1/facts', headers: RESPONDER, payload: { facts: { risk: 'catastrophic', affected: [{ country: 'de', count: 1 }] } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['body.facts.risk', 'body.facts.affected.0.country']));
+    const ok = await app.inject({ method: 'POST', url: '/v1/incidents/INC-api-1/facts', headers: RESPONDER, payload: { facts: { risk: 'high' }, reason: 'passport scans confirmed' } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ added: ['gdpr:individuals:DE'] });
+  });
+
+  it('serves an OpenAPI document', async () => {
+    const res = await app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json().paths)).toEqual(expect.arrayContaining(['/v1/incidents', '/v1/incidents/{id}', '/v1/ledger/verify']));
+  });
+});

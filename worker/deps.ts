@@ -1,0 +1,36 @@
+/** Builds what activities and the API need from configuration: store, ledger, mail, templates, rules. */
+import { join } from 'node:path';
+import type { ActivityDeps } from '../activities';
+import { createLedger } from '../activities/ledger/ledger';
+import { createMailer } from '../activities/mail';
+import { createNoticeRenderer, DEFAULT_TEMPLATES_DIR } from '../activities/notices';
+import { loadPlan } from '../activities/plans/load';
+import { createHolidayCalendar } from '../activities/rules/holidays';
+import { loadRuleSet } from '../activities/rules/load';
+import { openDatabase, type Db } from '../activities/store/db';
+import { migrate } from '../activities/store/migrate';
+import type { Config } from './config';
+
+export interface Runtime { deps: ActivityDeps; db: Db; close(): Promise<void> }
+
+export async function openRuntime(config: Config): Promise<Runtime> {
+  // Rules and the default plan are validated before anything starts: a bad file stops start-up here.
+  const rules = loadRuleSet();
+  loadPlan('default');
+  const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'pglite') });
+  await migrate(db);
+  const mailer = createMailer({ ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {}), outboxDir: config.OUTBOX_DIR });
+  const deps: ActivityDeps = {
+    ledger: createLedger(db),
+    mailer,
+    renderer: createNoticeRenderer({ templatesDir: DEFAULT_TEMPLATES_DIR }),
+    rules,
+    holidays: createHolidayCalendar(),
+    plans: (id) => loadPlan(id),
+    clock: () => new Date(),
+  };
+  return {
+    deps, db,
+    async close() { mailer.close(); await db.close(); },
+  };
+}
