@@ -23,6 +23,8 @@ export const Obligation = z.object({
   requiredContent: z.array(z.string().min(1)),
   citation: z.string().min(1),
   unverified: z.boolean().optional(),
+  /** The earlier stage this one's clock follows (e.g. NIS2 final report after the notification). */
+  after: z.string().optional(),
   /** Set by the plan where the law has no number: the organisation's own target. */
   internalTargetAt: Instant.optional(),
 });

@@ -6,16 +6,31 @@ import { Recipient, Stage } from '../obligation';
 export const ClockStartField = z.enum(['awareAt', 'determinedAt', 'materialityDeterminedAt', 'classifiedMajorAt', 'ransomPaidAt']);
 export type ClockStartField = z.infer<typeof ClockStartField>;
 
+const ClockModifiers = {
+  start: ClockStartField,
+  /**
+   * A later stage: its clock starts when the earlier obligation (same regime and jurisdiction,
+   * by key) is delivered, and until then at that obligation's due time.
+   */
+  after: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  /** Count from the end of the calendar year in which the clock started (HIPAA's annual log). */
+  anchor: z.literal('end-of-calendar-year').optional(),
+  /** A second limit: whichever comes first (DORA: 4 h after classification, 24 h after awareness). */
+  noLaterThan: z.object({ hours: z.number().positive(), start: ClockStartField }).optional(),
+  /** A deadline on a weekend or holiday moves to this local time on the next working day (DORA). */
+  rollForward: z.object({ calendar: z.string().min(2), to: z.string().regex(/^\d\d:\d\d$/) }).optional(),
+};
+
 export const Clock = z.discriminatedUnion('unit', [
   /** Exact instants: N clock hours after the start. */
-  z.object({ unit: z.literal('hours'), amount: z.number().positive(), start: ClockStartField }),
+  z.object({ unit: z.literal('hours'), amount: z.number().nonnegative(), ...ClockModifiers }).strict(),
   /** Ends at the end of the last allowed day in the recipient's time zone. */
-  z.object({ unit: z.literal('calendar-days'), amount: z.number().int().positive(), start: ClockStartField }),
+  z.object({ unit: z.literal('calendar-days'), amount: z.number().int().nonnegative(), ...ClockModifiers }).strict(),
   /** Skips weekends and the holidays of `calendar` (a date-holidays code, e.g. "US", "BR"). */
-  z.object({ unit: z.literal('business-days'), amount: z.number().int().positive(), start: ClockStartField, calendar: z.string().min(2) }),
-  z.object({ unit: z.literal('months'), amount: z.number().int().positive(), start: ClockStartField }),
+  z.object({ unit: z.literal('business-days'), amount: z.number().int().positive(), calendar: z.string().min(2), ...ClockModifiers }).strict(),
+  z.object({ unit: z.literal('months'), amount: z.number().int().positive(), ...ClockModifiers }).strict(),
   /** The law gives no number ("without undue delay", "immediately"): dueAt is null. */
-  z.object({ unit: z.literal('none'), start: ClockStartField }),
+  z.object({ unit: z.literal('none'), ...ClockModifiers }).strict(),
 ]);
 export type Clock = z.infer<typeof Clock>;
 
@@ -24,11 +39,12 @@ export type Clock = z.infer<typeof Clock>;
  * - `lead`: one, to the authority where the entity is established if that is inside the regime,
  *   else one per affected country inside it (no one-stop shop without an establishment);
  * - `each-affected`: one per affected country (or region, for sub-national regimes) inside the regime;
- * - `regime`: one for the regime as a whole.
+ * - `regime`: one for the regime as a whole, when the entity is established in it or anyone in it is affected;
+ * - `entity`: one whenever the entity is in the regime's sectors, wherever the people are (SEC, CIRCIA).
  */
-export const Scope = z.enum(['lead', 'each-affected', 'regime']);
+export const Scope = z.enum(['lead', 'each-affected', 'regime', 'entity']);
 
-export const Conditions = z.object({
+const ConditionFields = {
   /** The controller's risk assessment must be at least this. */
   minRisk: Risk.optional(),
   /** No notice where the data was unintelligible to whoever got it (encryption safe harbour). */
@@ -37,10 +53,22 @@ export const Conditions = z.object({
   /** Affected people in this obligation's jurisdiction unit, inclusive bounds. */
   minAffected: z.number().int().nonnegative().optional(),
   maxAffected: z.number().int().nonnegative().optional(),
+  /** Affected people in the whole regime, inclusive bounds (HIPAA's 500 for HHS). */
+  minTotalAffected: z.number().int().nonnegative().optional(),
+  maxTotalAffected: z.number().int().nonnegative().optional(),
   dataCategoriesAny: z.array(DataCategory).optional(),
   sectorsAny: z.array(Sector).optional(),
-}).strict();
-export type Conditions = z.infer<typeof Conditions>;
+  sectorsNone: z.array(Sector).optional(),
+};
+export interface Conditions {
+  minRisk?: Risk; unlessEncrypted?: boolean; requiresSignificant?: boolean;
+  minAffected?: number; maxAffected?: number; minTotalAffected?: number; maxTotalAffected?: number;
+  dataCategoriesAny?: DataCategory[]; sectorsAny?: Sector[]; sectorsNone?: Sector[];
+  /** At least one of these sets of conditions holds (as well as the others here). */
+  anyOf?: Conditions[];
+}
+export const Conditions: z.ZodType<Conditions> = z.lazy(() =>
+  z.object({ ...ConditionFields, anyOf: z.array(Conditions).min(1).optional() }).strict());
 
 export const RuleObligation = z.object({
   /** Stable key within the regime; part of the obligation id. */
@@ -71,6 +99,10 @@ export const RegimeRules = z.object({
     /** IANA time zone per country/region for day-counted deadlines; `default` otherwise. */
     timeZones: z.record(z.string(), z.string()).default({}),
     defaultTimeZone: z.string().default('UTC'),
+    /** Count affected people per region (state) rather than per country. */
+    unitLevel: z.enum(['country', 'region']).default('country'),
+    /** Jurisdiction code of `entity`-scoped obligations (e.g. "US" for the SEC). */
+    entityJurisdiction: z.string().optional(),
   }),
   /** Entity sectors the regime applies to at all (e.g. HIPAA covered entities); empty = everyone. */
   appliesToSectors: z.array(Sector).default([]),
