@@ -74,8 +74,8 @@ export function createActivities(deps: ActivityDeps) {
       }
     },
 
-    async assessObligations({ facts }: { facts: IncidentFacts }): Promise<Assessment> {
-      return assess(facts, rules, holidays);
+    async assessObligations({ facts, delivered }: { facts: IncidentFacts; delivered?: Record<string, string> }): Promise<Assessment> {
+      return assess(facts, rules, { holidays, ...(delivered ? { delivered } : {}) });
     },
 
     async appendLedger(entry: { eventId: string; incidentId: string; at: string; actor: string; action: string; payload: unknown }) {

@@ -23,7 +23,7 @@ export interface HandlerDeps extends NoticeContext {
   reassess(actor: Actor, reason: string): Promise<Omit<FactsChange, 'redrafted'>>;
 }
 
-export function installHandlers({ state, plan, record, reassess }: HandlerDeps): void {
+export function installHandlers({ state, plan, record, reassess, onDelivered }: HandlerDeps): void {
   const ack = (): Ack => ({ ok: true, at: new Date().toISOString() });
   const notice = (id: string): NoticeState => state.notices.find((n) => n.id === id) ?? reject(`no notice "${id}" on incident ${state.id}`);
   const open = (): void => { if (state.phase === 'closed') reject(`incident ${state.id} is closed`); };
@@ -65,7 +65,7 @@ export function installHandlers({ state, plan, record, reassess }: HandlerDeps):
     if (delayReason && delayReason !== n.delayReason) {
       // The reasons for delay become part of the notice, so it is rendered again before approval.
       n.delayReason = delayReason;
-      await draftNotice({ state, plan, record }, n);
+      await draftNotice({ state, plan, record, onDelivered }, n);
       if (!n.draft || n.status !== 'awaiting-approval') reject(`notice ${noticeId} could not be redrafted: ${n.draftError ?? n.status}`);
     }
     const draft = n.draft;
@@ -97,7 +97,8 @@ export function installHandlers({ state, plan, record, reassess }: HandlerDeps):
     const at = filedAt ? new Date(filedAt).toISOString() : new Date().toISOString();
     n.delivery = { at, by: actor.id, channel: channel ?? n.channel.kind, reference };
     n.status = 'filed';
-    await record('notice.filed', actor, { noticeId, reference, filedAt: at, channel: n.delivery.channel, late: Date.parse(at) > Date.parse(n.clockDueAt) });
+    await record('notice.filed', actor, { noticeId, reference, filedAt: at, channel: n.delivery.channel, late: Date.parse(at) >= Date.parse(n.clockDueAt) });
+    await onDelivered(n);
     return ack();
   }, {
     validator: ({ actor, noticeId, filedAt }) => {

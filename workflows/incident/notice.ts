@@ -6,7 +6,7 @@ import { bookkeeping, delivery } from './activities';
 import type { Recorder } from './ledger';
 import { isApproved, isSettled, currentApprovals, type IncidentState, type NoticeState } from './state';
 
-export interface NoticeContext { state: IncidentState; plan: Plan; record: Recorder }
+export interface NoticeContext { state: IncidentState; plan: Plan; record: Recorder; onDelivered(n: NoticeState): Promise<void> }
 
 function failureMessage(err: unknown): string {
   // Activity failures carry the activity's own error as `cause`.
@@ -41,7 +41,7 @@ export async function draftNotice({ state, plan, record }: NoticeContext, n: Not
   }
 }
 
-async function deliver({ state, plan, record }: NoticeContext, n: NoticeState): Promise<void> {
+async function deliver({ state, plan, record, onDelivered }: NoticeContext, n: NoticeState): Promise<void> {
   const draft = n.draft;
   if (!draft) throw new Error(`notice ${n.id} has no draft`);
   const approvers = currentApprovals(n).map((d) => d.by);
@@ -64,6 +64,7 @@ async function deliver({ state, plan, record }: NoticeContext, n: NoticeState): 
     n.status = 'sent';
     const late = Date.parse(n.delivery.at) >= Date.parse(n.clockDueAt);
     await record('notice.sent', SYSTEM_ACTOR, { noticeId: n.id, approvers, late, ...(n.delayReason ? { delayReason: n.delayReason } : {}), ...n.delivery.evidence, to: n.channel.to });
+    await onDelivered(n);
   } catch (err) {
     n.status = 'send-failed';
     n.failure = failureMessage(err);

@@ -127,6 +127,12 @@ export function mergeObligations(state: IncidentState, plan: Plan, obligations: 
   const added: NoticeState[] = [];
   for (const o of obligations) {
     const existing = byId.get(o.id);
+    if (existing && o.after && !isSettled(existing)) {
+      // A chained stage follows its earlier stage: its clock moves when that one is delivered.
+      const moved = newNotice(plan, o);
+      existing.obligation = moved.obligation;
+      existing.clockDueAt = moved.clockDueAt;
+    }
     if (!existing) {
       const n = newNotice(plan, o);
       state.notices.push(n);
@@ -153,6 +159,7 @@ export function pendingApprovals(state: IncidentState): PendingApproval[] {
   }));
 }
 
-export function applyFactsPatch(facts: IncidentFacts, patch: Partial<IncidentFacts>): IncidentFacts {
-  return { ...facts, ...patch };
+/** Delivery times of notices already sent or filed, for chained stages. */
+export function deliveredTimes(state: IncidentState): Record<string, string> {
+  return Object.fromEntries(state.notices.filter((n) => n.delivery).map((n) => [n.id, n.delivery!.at]));
 }

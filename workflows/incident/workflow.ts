@@ -7,8 +7,8 @@ import { runClock } from './clock';
 import { installHandlers } from './handlers';
 import { createRecorder } from './ledger';
 import type { IncidentInput } from './messages';
-import { runNotice } from './notice';
-import { isSettled, mergeObligations, type IncidentState, type NoticeState } from './state';
+import { runNotice, type NoticeContext } from './notice';
+import { deliveredTimes, isSettled, mergeObligations, type IncidentState, type NoticeState } from './state';
 
 export interface IncidentOutcome {
   id: string;
@@ -26,12 +26,18 @@ export async function incidentWorkflow(input: IncidentInput): Promise<IncidentOu
     tasks: plan.phases.investigation.tasks.map((t) => ({ ...t })),
   };
   const loops: Promise<unknown>[] = [];
-  const ctx = { state, plan, record };
+  const ctx: NoticeContext = {
+    state, plan, record,
+    // A delivered stage restarts the clocks of the stages chained after it.
+    onDelivered: async (n) => {
+      if (state.notices.some((o) => o.obligation.after === n.id)) await reassess(SYSTEM_ACTOR, `${n.id} delivered`);
+    },
+  };
   const start = (n: NoticeState) => loops.push(Promise.all([runNotice(ctx, n), runClock(state, plan, n, record)]));
 
   // Obligations come from an activity, so the result and its rule-set version live in history.
   async function reassess(actor: Actor | typeof SYSTEM_ACTOR, reason: string) {
-    const assessment = await bookkeeping.assessObligations({ facts: state.facts });
+    const assessment = await bookkeeping.assessObligations({ facts: state.facts, delivered: deliveredTimes(state) });
     state.ruleSet = assessment.ruleSet;
     const { added, withdrawn } = mergeObligations(state, plan, assessment.obligations);
     await record('obligations.assessed', actor, {
