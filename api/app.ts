@@ -8,11 +8,15 @@ import { installErrorHandler } from './errors';
 import type { IncidentGateway } from './gateway';
 import { incidentRoutes } from './routes/incidents';
 import { ledgerRoutes } from './routes/ledger';
+import { assessmentRoutes } from './routes/assessments';
+import type { IncidentFacts } from '../domain/facts';
+import type { Assessment } from '../domain/obligation';
 
 export interface AppDeps {
   gateway: IncidentGateway;
   ledger: Ledger;
   tokens: TokenMap;
+  assess: (facts: IncidentFacts) => Assessment;
   logger?: FastifyBaseLogger | boolean;
   newId?: () => string;
   now?: () => Date;
@@ -40,6 +44,7 @@ export async function buildApp(deps: AppDeps) {
     secured.addHook('onRequest', authenticate(deps.tokens));
     await secured.register(incidentRoutes(deps.gateway, { newId: deps.newId ?? (() => defaultIncidentId(now())), now }));
     await secured.register(ledgerRoutes(deps.ledger));
+    await secured.register(assessmentRoutes(deps.assess));
   });
   return app;
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { buildApp } from '../api/app';
 import { createGateway } from '../api/gateway';
+import { assess } from '../domain/rules/evaluate';
 import { EncryptionCodec, resolvePayloadKey } from '../worker/codec';
 import { ConfigError, loadConfig } from '../worker/config';
 import { openRuntime } from '../worker/deps';
@@ -35,7 +36,11 @@ async function main(): Promise<void> {
     tokens = dev.tokens;
     log.warn(`API_TOKENS not set: development tokens (one per role) are in ${dev.file}`);
   }
-  const app = await buildApp({ gateway: createGateway(temporal.client, config.TEMPORAL_TASK_QUEUE), ledger: runtime.deps.ledger, tokens, logger: log });
+  const { rules, holidays } = runtime.deps;
+  const app = await buildApp({
+    gateway: createGateway(temporal.client, config.TEMPORAL_TASK_QUEUE), ledger: runtime.deps.ledger, tokens, logger: log,
+    assess: (facts) => assess(facts, rules, holidays),
+  });
   await app.listen({ port: config.PORT, host: config.HOST });
   log.info(`breach response engine ready: API on http://${config.HOST}:${config.PORT} (OpenAPI at /openapi.json), Temporal: ${temporal.address}`);
 

@@ -1,0 +1,205 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  createNoticeRenderer, DEFAULT_TEMPLATES_DIR, NOTICE_KINDS, NoticeContextError, TEMPLATE_LOCALES, TEMPLATE_PARTS,
+} from '../../activities/notices';
+import { sampleContextFor, sampleGdprContext, sampleReminderContext, TEMPLATES_DIR } from './fixtures';
+
+const renderer = createNoticeRenderer({ templatesDir: TEMPLATES_DIR });
+const dirs = (p: string) => readdirSync(p, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+
+describe('templates on disk', () => {
+  it('the default templates dir is the repository templates/', () => {
+    expect(path.resolve(DEFAULT_TEMPLATES_DIR)).toBe(TEMPLATES_DIR);
+  });
+
+  it('every kind has a context schema and every schema has templates', () => {
+    expect(dirs(TEMPLATES_DIR)).toEqual([...NOTICE_KINDS].sort());
+  });
+
+  it('the required locales exist (en + zh-CN everywhere, de + fr for gdpr-authority) and TEMPLATE_LOCALES matches', () => {
+    for (const kind of NOTICE_KINDS) {
+      expect(dirs(path.join(TEMPLATES_DIR, kind))).toEqual(expect.arrayContaining(['en', 'zh-CN']));
+      expect(dirs(path.join(TEMPLATES_DIR, kind))).toEqual([...TEMPLATE_LOCALES[kind]].sort());
+    }
+    expect(dirs(path.join(TEMPLATES_DIR, 'gdpr-authority'))).toEqual(expect.arrayContaining(['de', 'fr']));
+  });
+
+  it('every locale has subject, text and html; no html template bypasses escaping', () => {
+    for (const kind of NOTICE_KINDS) {
+      for (const locale of dirs(path.join(TEMPLATES_DIR, kind))) {
+        for (const part of TEMPLATE_PARTS) {
+          const file = path.join(TEMPLATES_DIR, kind, locale, `${part}.hbs`);
+          expect(existsSync(file)).toBe(true);
+          const src = readFileSync(file, 'utf8');
+          // triple-stash and {{& }} output unescaped; partials would escape templateVersion
+          expect({ file, unescaped: /\{\{\{|\{\{~?&|\{\{~?>/.test(src) }).toEqual({ file, unescaped: false });
+        }
+      }
+    }
+  });
+
+  it.each(NOTICE_KINDS.flatMap((k) => dirs(path.join(TEMPLATES_DIR, k)).map((l) => [k, l])))('%s/%s renders a sample', (kind, locale) => {
+    const out = renderer.render(kind, locale, sampleContextFor(kind, locale));
+    expect(out.fallback).toBe(false);
+    expect(out.subject).not.toMatch(/[\r\n]/);
+    expect(out.subject.length).toBeGreaterThan(10);
+    expect(out.text).toMatch(/\S/);
+    expect(out.html).toMatch(/^<!DOCTYPE html>/);
+    expect(out.html).toContain(`lang="${locale}"`);
+    expect(out.templateVersion).toMatch(/^[0-9a-f]{12}$/);
+  });
+});
+
+describe('locale fallback is explicit', () => {
+  it.each([
+    ['gdpr-authority', 'en', 'en', false],
+    ['gdpr-authority', 'zh-cn', 'zh-CN', false],
+    ['gdpr-authority', 'zh', 'zh-CN', true],
+    ['gdpr-authority', 'zh-Hans-CN', 'zh-CN', true],
+    ['gdpr-authority', 'zh-TW', 'zh-CN', true],
+    ['gdpr-authority', 'de-AT', 'de', true],
+    ['gdpr-authority', 'fr-BE', 'fr', true],
+    ['gdpr-authority', 'pt-PT', 'en', true],
+    ['gdpr-individuals', 'de', 'en', true],
+    ['reminder', 'zh', 'zh-CN', true],
+  ])('%s requested %s → %s (fallback %s)', (kind, requested, used, fallback) => {
+    const out = renderer.render(kind, requested, sampleContextFor(kind, requested));
+    expect(out).toMatchObject({ locale: used, requestedLocale: requested, fallback });
+    expect(renderer.resolveLocale(kind, requested)).toEqual({ locale: used, requestedLocale: requested, fallback });
+  });
+
+  it('an invalid locale tag is an error, not a fallback', () => {
+    expect(() => renderer.render('reminder', 'not a locale!', sampleReminderContext())).toThrow(/invalid locale/);
+  });
+});
+
+describe('dates in the recipient time zone and locale', () => {
+  it('uses the context time zone and locale', () => {
+    const de = renderer.render('gdpr-authority', 'de', sampleGdprContext('de', { awareAt: '2026-11-20T08:30:00Z', timeZone: 'Europe/Berlin' }));
+    expect(de.text).toContain('20. November 2026 um 09:30 GMT+1');
+    const zh = renderer.render('gdpr-authority', 'zh-CN', sampleGdprContext('zh-CN', { awareAt: '2026-11-20T08:30:00Z', timeZone: 'Asia/Shanghai' }));
+    expect(zh.text).toContain('2026年11月20日');
+    expect(zh.text).toContain('16:30');
+  });
+
+  it('uses a regional context locale within the same language (de-AT)', () => {
+    const out = renderer.render('gdpr-authority', 'de-AT', sampleGdprContext('de-AT', { awareAt: '2026-01-05T08:30:00Z', timeZone: 'Europe/Vienna' }));
+    expect(out.locale).toBe('de');
+    expect(out.text).toContain('Jänner'); // Austrian German for January
+  });
+
+  it('after a fallback to another language, formats in the template language, not the context one', () => {
+    const out = renderer.render('gdpr-individuals', 'fr', sampleGdprContext('fr'));
+    expect(out.locale).toBe('en');
+    expect(out.text).toContain('November 20, 2026');
+    expect(out.text).not.toContain('novembre');
+  });
+
+  it('rejects an unknown time zone', () => {
+    expect(() => renderer.render('gdpr-authority', 'en', sampleGdprContext('en', { timeZone: 'Mars/Olympus' }))).toThrow(NoticeContextError);
+  });
+});
+
+describe('errors', () => {
+  it('an unknown kind names the kind and the templates folder', () => {
+    expect(() => renderer.render('gdpr-media', 'en', {})).toThrow(/gdpr-media.*templates directory .*templates/);
+  });
+
+  it('a kind that tries to leave the templates folder is an unknown kind', () => {
+    expect(() => renderer.render('../activities', 'en', {})).toThrow(/unknown notice kind "\.\.\/activities"/);
+  });
+
+  it('a missing required value is an error naming the field, never an empty gap', () => {
+    const ctx = sampleGdprContext('en') as Record<string, unknown>;
+    delete ctx.likelyConsequences;
+    expect(() => renderer.render('gdpr-authority', 'en', ctx)).toThrow(/likelyConsequences/);
+    expect(() => renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), measuresTaken: '   ' })).toThrow(/measuresTaken: must not be blank/);
+    expect(() => renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), contact: { name: 'X', email: 'not-an-email' } })).toThrow(/contact\.email/);
+  });
+
+  it('context errors do not echo the (personal) values', () => {
+    const err = (() => {
+      try {
+        renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), contact: { name: 'Secret Person', email: 'secret-person-at-example' } });
+      } catch (e) {
+        return e as Error;
+      }
+      return null;
+    })();
+    expect(err).toBeInstanceOf(NoticeContextError);
+    expect(err?.message).not.toContain('secret-person-at-example');
+  });
+});
+
+describe('strict templates (own templates dir)', () => {
+  let dir: string;
+  const schema = z.object({ name: z.string(), note: z.string().nullable().default(null), timeZone: z.string(), when: z.string() });
+  const write = (kind: string, files: Partial<Record<'subject' | 'text' | 'html', string>>) => {
+    const d = path.join(dir, kind, 'en');
+    cpSync(path.join(TEMPLATES_DIR, 'reminder', 'en'), d, { recursive: true });
+    for (const [part, src] of Object.entries(files)) writeFileSync(path.join(d, `${part}.hbs`), src);
+  };
+  const make = () => createNoticeRenderer({ templatesDir: dir, schemas: { t: schema, typo: schema, iftypo: schema, helper: schema, nohelper: schema, nullhelper: schema } });
+  const good = { subject: 'Hi {{name}}', text: '{{#if note}}Note: {{note}}{{/if}}{{name}} {{datetime when}}', html: '<p>{{name}}</p>' };
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'notice-templates-'));
+    write('t', good);
+    write('typo', { ...good, text: '{{nmae}}' });
+    write('iftypo', { ...good, text: '{{#if noet}}x{{/if}}' });
+    write('helper', { ...good, text: '{{datetime wehn}}' });
+    write('nohelper', { ...good, text: '{{shout name}}' });
+    write('nullhelper', { ...good, text: '{{datetime note}}' });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const ctx = { name: 'N', timeZone: 'UTC', when: '2026-01-01T00:00:00Z' };
+
+  it('renders a valid context; an optional value may be null', () => {
+    expect(make().render('t', 'en', ctx).text).toMatch(/^N January 1, 2026 at 00:00 GMT(\+0)?\n$/);
+    expect(make().render('t', 'en', { ...ctx, note: 'n' }).text).toContain('Note: n');
+  });
+  it('a plain reference to a missing value throws (strict)', () => {
+    expect(() => make().render('typo', 'en', ctx)).toThrow(/typo\/en\/text\.hbs.*"nmae" not defined/);
+  });
+  it('#if on a value missing from the context throws (handlebars alone would render nothing)', () => {
+    expect(() => make().render('iftypo', 'en', ctx)).toThrow(/\{\{#if\}\} at line 1.*missing/);
+  });
+  it('a helper given a missing value throws', () => {
+    expect(() => make().render('helper', 'en', ctx)).toThrow(/\{\{datetime\}\}.*missing/);
+  });
+  it('a helper given null (an unknown value) throws rather than printing nothing', () => {
+    expect(() => make().render('nullhelper', 'en', ctx)).toThrow(/\{\{datetime\}\}.*null/);
+  });
+  it('an unknown helper fails when the template is loaded', () => {
+    expect(() => make().render('nohelper', 'en', ctx)).toThrow(/does not compile/);
+  });
+
+  it('templateVersion is sha256 of the three files: stable, and changes with any file', () => {
+    const v1 = make().render('t', 'en', ctx).templateVersion;
+    expect(make().render('t', 'en', ctx).templateVersion).toBe(v1);
+    writeFileSync(path.join(dir, 't', 'en', 'html.hbs'), '<p>{{name}}!</p>');
+    expect(make().render('t', 'en', ctx).templateVersion).not.toBe(v1);
+  });
+
+  it('compiles once: a renderer keeps the templates it loaded', () => {
+    const r = make();
+    const first = r.render('t', 'en', ctx);
+    writeFileSync(path.join(dir, 't', 'en', 'subject.hbs'), 'Changed {{name}}');
+    const second = r.render('t', 'en', ctx);
+    expect(second.subject).toBe(first.subject);
+    expect(second.templateVersion).toBe(first.templateVersion);
+  });
+
+  it('a kind folder without a schema is refused', () => {
+    write('orphan', good);
+    expect(() => make().render('orphan', 'en', ctx)).toThrow(/no context schema/);
+  });
+
+  it('a locale folder missing a part is an error naming the file', () => {
+    rmSync(path.join(dir, 't', 'en', 'html.hbs'));
+    expect(() => make().render('t', 'en', ctx)).toThrow(/html\.hbs is missing/);
+  });
+});
