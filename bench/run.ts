@@ -1,0 +1,30 @@
+/**
+ * `npm run bench -- <name>`: runs one benchmark (or all) and writes bench/results/<name>.json.
+ * Timings are reported with a baseline measured in the same run: these machines are noisy.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchAssess } from './assess';
+
+const BENCHES: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  assess: benchAssess,
+};
+
+async function main(): Promise<void> {
+  const [name, ...args] = process.argv.slice(2);
+  const names = name ? [name] : Object.keys(BENCHES);
+  for (const n of names) {
+    const bench = BENCHES[n];
+    if (!bench) throw new Error(`unknown benchmark "${n}"; known: ${Object.keys(BENCHES).join(', ')}`);
+    const result = { benchmark: n, at: new Date().toISOString(), node: process.version, ...(await bench(args)) };
+    const dir = join(__dirname, 'results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${n}.json`), JSON.stringify(result, null, 2) + '\n');
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
