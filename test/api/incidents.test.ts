@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app';
 import type { Actor } from '../../domain/actor';
 import { setupIncidentEnv, type IncidentEnv } from '../workflows/setup';
+import { assess } from '../../domain/rules/evaluate';
+import { holidays, ruleSet } from '../fixtures';
 
 const tokens = new Map<string, Actor>([
   ['tok-responder-0000000', { id: 'rita', role: 'responder' }],
@@ -33,7 +35,7 @@ describe('HTTP API', () => {
   let app: FastifyInstance;
   beforeEach(async () => {
     env = await setupIncidentEnv();
-    app = await buildApp({ gateway: env.gateway, ledger: env.ledger, tokens, now: () => new Date('2026-03-02T09:20:00Z') });
+    app = await buildApp({ gateway: env.gateway, ledger: env.ledger, tokens, now: () => new Date('2026-03-02T09:20:00Z'), assess: (f) => assess(f, ruleSet, holidays) });
   });
   afterEach(async () => { await app.close(); await env.teardown(); });
 
@@ -113,6 +115,16 @@ describe('HTTP API', () => {
     const ok = await app.inject({ method: 'POST', url: '/v1/incidents/INC-api-1/facts', headers: RESPONDER, payload: { facts: { risk: 'high' }, reason: 'passport scans confirmed' } });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ added: ['gdpr:individuals:DE'] });
+  });
+
+  it('answers a what-if assessment without creating an incident', async () => {
+    const res = await app.inject({ method: 'POST', url: '/v1/assessments', headers: AUDITOR, payload: { ...body().facts, risk: 'high' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ ruleSet: ruleSet.version, obligations: expect.arrayContaining([expect.objectContaining({ id: 'gdpr:authority:DE', dueAt: '2026-03-05T09:15:00.000Z' })]) });
+    const bad = await app.inject({ method: 'POST', url: '/v1/assessments', headers: AUDITOR, payload: { risk: 'high' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['body.awareAt', 'body.entity']));
+    expect((await app.inject({ method: 'GET', url: '/v1/ledger', headers: AUDITOR })).json().entries).toEqual([]);
   });
 
   it('serves an OpenAPI document', async () => {
