@@ -1,0 +1,90 @@
+import type { IncidentFactsInput } from '../../domain/facts';
+import { byId, obligationsOf } from './helpers';
+
+/**
+ * A Beijing network operator; discovers the incident Thu 26 Nov 2026 23:30 CST (15:30Z), rated
+ * "relatively significant" (较大) or above; 2,000 people in China affected.
+ */
+const base: IncidentFactsInput = {
+  awareAt: '2026-11-26T15:30:00Z',
+  entity: { name: 'Shili Wangluo Youxian Gongsi', country: 'CN', sectors: [] },
+  affected: [{ country: 'CN', count: 2000 }],
+  dataCategories: ['name', 'contact'],
+  encrypted: false,
+  risk: 'high',
+  significant: true,
+};
+const run = (over: Partial<IncidentFactsInput> = {}, delivered?: Record<string, string>) =>
+  obligationsOf('cn-incident-measures', { ...base, ...over }, delivered);
+const ids = (over: Partial<IncidentFactsInput> = {}) => run(over).map((o) => o.id);
+const sectors = (...s: ('cn-cii-operator' | 'cn-state-organ')[]) => ({ entity: { name: 'X', country: 'CN', sectors: s } });
+
+describe('国家网络安全事件报告管理办法 Arts. 4, 7, 8', () => {
+  it('an ordinary operator: provincial cyberspace administration within 4 hours, across local midnight', () => {
+    const all = byId(run());
+    expect(Object.keys(all)).toEqual(['cn-incident-measures:provincial-cac-summary:CN', 'cn-incident-measures:provincial-cac:CN']);
+    expect(all['cn-incident-measures:provincial-cac:CN']).toMatchObject({
+      recipient: 'authority', stage: 'initial', jurisdiction: 'CN', clockStart: '2026-11-26T15:30:00.000Z',
+      // Thu 26 Nov 23:30 CST + 4 clock hours = Fri 27 Nov 03:30 CST = 2026-11-26T19:30Z.
+      dueAt: '2026-11-26T19:30:00.000Z',
+    });
+    expect(all['cn-incident-measures:provincial-cac:CN'].unverified).toBeUndefined();
+    expect(all['cn-incident-measures:provincial-cac:CN'].citation).toMatch(/Art\. 4/);
+  });
+
+  it('the post-incident summary has no computable due time: "30 days after handling ends" has no anchor (flagged)', () => {
+    const summary = byId(run())['cn-incident-measures:provincial-cac-summary:CN'];
+    expect(summary).toMatchObject({
+      stage: 'final', after: 'cn-incident-measures:provincial-cac:CN', dueAt: null, unverified: true,
+      // Until the initial report is delivered, the chain starts at its due time.
+      clockStart: '2026-11-26T19:30:00.000Z',
+    });
+    expect(summary.citation).toMatch(/Art\. 8/);
+    // Once the initial report is delivered (Fri 27 Nov 01:10 CST), the chain starts there; still no number.
+    const delivered = { 'cn-incident-measures:provincial-cac:CN': '2026-11-26T17:10:00Z' };
+    expect(byId(run({}, delivered))['cn-incident-measures:provincial-cac-summary:CN']).toMatchObject({
+      clockStart: '2026-11-26T17:10:00.000Z', dueAt: null,
+    });
+  });
+
+  it('below "relatively significant": nothing to report under the Measures', () => {
+    expect(run({ significant: false })).toEqual([]);
+    expect(run({ significant: undefined })).toEqual([]);
+  });
+
+  it('the Annex threshold: a leak of 1,000,000 people is at least 较大 even without a recorded rating; 999,999 is not', () => {
+    expect(ids({ significant: false, affected: [{ country: 'CN', count: 999_999 }] })).toEqual([]);
+    expect(ids({ significant: false, affected: [{ country: 'CN', count: 1_000_000 }] })).toEqual([
+      'cn-incident-measures:provincial-cac-summary:CN', 'cn-incident-measures:provincial-cac:CN',
+    ]);
+  });
+
+  it('a CII operator: protection-work department and public security organ within 1 hour, not the provincial CAC (flagged)', () => {
+    const all = byId(run(sectors('cn-cii-operator')));
+    expect(Object.keys(all)).toEqual([
+      'cn-incident-measures:cii-police-summary:CN', 'cn-incident-measures:cii-police:CN',
+      'cn-incident-measures:cii-protection-dept-summary:CN', 'cn-incident-measures:cii-protection-dept:CN',
+    ]);
+    for (const key of ['cii-protection-dept', 'cii-police']) {
+      // 23:30 CST + 1 h = Fri 27 Nov 00:30 CST = 2026-11-26T16:30Z.
+      expect(all[`cn-incident-measures:${key}:CN`]).toMatchObject({ stage: 'initial', dueAt: '2026-11-26T16:30:00.000Z', unverified: true });
+    }
+  });
+
+  it('a central or state organ unit: its department cyberspace-affairs office within 2 hours', () => {
+    const o = byId(run(sectors('cn-state-organ')))['cn-incident-measures:state-organ:CN'];
+    // 23:30 CST + 2 h = Fri 27 Nov 01:30 CST = 2026-11-26T17:30Z.
+    expect(o).toMatchObject({ recipient: 'authority', stage: 'initial', dueAt: '2026-11-26T17:30:00.000Z' });
+    expect(ids(sectors('cn-state-organ'))).not.toContain('cn-incident-measures:provincial-cac:CN');
+  });
+
+  it('a state organ unit that also runs CII reports on both paragraphs', () => {
+    expect(ids(sectors('cn-cii-operator', 'cn-state-organ')).filter((id) => !id.includes('summary'))).toEqual([
+      'cn-incident-measures:cii-police:CN', 'cn-incident-measures:cii-protection-dept:CN', 'cn-incident-measures:state-organ:CN',
+    ]);
+  });
+
+  it('an operator outside the PRC with nobody affected there: the Measures do not apply', () => {
+    expect(run({ entity: { name: 'Example Inc', country: 'US', sectors: [] }, affected: [{ country: 'US', count: 2_000_000 }] })).toEqual([]);
+  });
+});

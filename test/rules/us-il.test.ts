@@ -1,0 +1,74 @@
+import type { IncidentFactsInput } from '../../domain/facts';
+import { byId, obligationsOf } from './helpers';
+
+/**
+ * Illinois, 815 ILCS 530/10 and 530/50: residents "in the most expedient time possible and without
+ * unreasonable delay" (no number: dueAt null); the Attorney General, where more than 500 Illinois
+ * residents are notified, no later than the residents; HIPAA covered entities also the Attorney
+ * General within 5 business days of notifying HHS. Days end at 23:59:59.999 America/Chicago.
+ */
+const illinoisan = (over: Partial<IncidentFactsInput> = {}): IncidentFactsInput => ({
+  awareAt: '2026-03-02T08:00:00-06:00',
+  entity: { name: 'Example Inc', country: 'US', sectors: [] },
+  affected: [{ country: 'US', region: 'US-IL', count: 501 }],
+  dataCategories: ['name', 'credentials'],
+  encrypted: false,
+  risk: 'unlikely',
+  ...over,
+});
+
+describe('Illinois PIPA 815 ILCS 530', () => {
+  it('501 residents: residents and the AG, neither with a number of days until residents are notified', () => {
+    const obligations = obligationsOf('us-il', illinoisan());
+    expect(obligations.map((o) => o.id)).toEqual(['us-il:attorney-general:US-IL', 'us-il:residents:US-IL']);
+    const o = byId(obligations);
+    expect(o['us-il:residents:US-IL']).toMatchObject({
+      // Mon 2 Mar 08:00 CST = 14:00Z; no risk-of-harm exception, so 'unlikely' still notifies.
+      recipient: 'individuals', clockStart: '2026-03-02T14:00:00.000Z', dueAt: null,
+      requiredContent: ['credit-agency-contacts', 'ftc-contacts', 'fraud-alert-and-freeze-info'],
+    });
+    expect(o['us-il:attorney-general:US-IL']).toMatchObject({
+      recipient: 'authority', after: 'us-il:residents:US-IL', dueAt: null,
+      requiredContent: ['nature', 'number-affected', 'measures', 'measures-planned'],
+    });
+    expect(o['us-il:attorney-general:US-IL'].citation).toMatch(/530\/10\(e\)/);
+  });
+
+  it('the AG notice is due no later than the moment the residents are actually notified', () => {
+    // Residents notified Sun 8 Mar 21:30 CDT (the day DST began) = 02:30Z on Mon 9 Mar.
+    const o = byId(obligationsOf('us-il', illinoisan(), { 'us-il:residents:US-IL': '2026-03-08T21:30:00-05:00' }));
+    // Chained with 0 hours: due at that very instant.
+    expect(o['us-il:attorney-general:US-IL']).toMatchObject({ clockStart: '2026-03-09T02:30:00.000Z', dueAt: '2026-03-09T02:30:00.000Z' });
+  });
+
+  it('exactly 500 residents is not "more than 500": no AG notice', () => {
+    const ids = obligationsOf('us-il', illinoisan({ affected: [{ country: 'US', region: 'US-IL', count: 500 }] })).map((o) => o.id);
+    expect(ids).toEqual(['us-il:residents:US-IL']);
+  });
+
+  it('HIPAA covered entity: AG within 5 business days, counted conservatively from discovery over Christmas and New Year', () => {
+    const o = byId(obligationsOf('us-il', illinoisan({
+      awareAt: '2026-12-24T10:00:00-06:00',
+      entity: { name: 'Example Hospital', country: 'US', sectors: ['hipaa-covered-entity'] },
+      affected: [{ country: 'US', region: 'US-IL', count: 40 }],
+      dataCategories: ['name', 'health'],
+    })));
+    expect(o['us-il:hipaa-attorney-general:US-IL']).toMatchObject({
+      recipient: 'authority', unverified: true,
+      clockStart: '2026-12-24T16:00:00.000Z',
+      // Thu 24 Dec: Fri 25 Christmas and the weekend skipped; Mon 28 (1), Tue 29 (2), Wed 30 (3), Thu 31 (4);
+      // Fri 1 Jan New Year's Day and the weekend skipped; Mon 4 Jan (5): end of day CST = 05:59:59.999Z on 5 Jan.
+      dueAt: '2027-01-05T05:59:59.999Z',
+    });
+    expect(o['us-il:hipaa-attorney-general:US-IL'].citation).toMatch(/530\/50/);
+  });
+
+  it('encrypted data (keys safe): nothing, for HIPAA covered entities too', () => {
+    expect(obligationsOf('us-il', illinoisan({ encrypted: true }))).toEqual([]);
+    expect(obligationsOf('us-il', illinoisan({ encrypted: true, entity: { name: 'H', country: 'US', sectors: ['hipaa-covered-entity'] } }))).toEqual([]);
+  });
+
+  it('no covered element (name and location only): nothing', () => {
+    expect(obligationsOf('us-il', illinoisan({ dataCategories: ['name', 'location'] }))).toEqual([]);
+  });
+});

@@ -1,0 +1,133 @@
+import type { IncidentFactsInput } from '../../domain/facts';
+import { byId, obligationsOf } from './helpers';
+
+/**
+ * New York: Gen. Bus. Law § 899-aa (residents within 30 days of discovery; AG, Department of State
+ * and State Police whenever residents are notified; consumer reporting agencies above 5,000; the AG
+ * within 5 business days of an HHS notice for HIPAA covered entities) and 23 NYCRR 500.17 for DFS
+ * covered entities. Days end at 23:59:59.999 America/New_York (EDT = UTC-4 until Sun 1 Nov 2026, then EST = UTC-5).
+ */
+const newYork = (over: Partial<IncidentFactsInput> = {}): IncidentFactsInput => ({
+  // Thu 8 Oct 2026 23:30 EDT: already Fri 9 Oct in UTC.
+  awareAt: '2026-10-08T23:30:00-04:00',
+  entity: { name: 'Example Inc', country: 'US', sectors: [] },
+  affected: [{ country: 'US', region: 'US-NY', count: 1000 }],
+  dataCategories: ['name', 'government-id'],
+  encrypted: false,
+  risk: 'risk',
+  ...over,
+});
+
+const STATE = ['us-ny:attorney-general:US-NY', 'us-ny:department-of-state:US-NY', 'us-ny:state-police:US-NY'];
+
+describe('New York GBL § 899-aa and 23 NYCRR 500.17', () => {
+  it('residents within 30 days of discovery; AG, Department of State and State Police the same day', () => {
+    const obligations = obligationsOf('us-ny', newYork());
+    expect(obligations.map((o) => o.id)).toEqual([
+      'us-ny:attorney-general:US-NY', 'us-ny:department-of-state:US-NY', 'us-ny:residents:US-NY', 'us-ny:state-police:US-NY',
+    ]);
+    const o = byId(obligations);
+    expect(o['us-ny:residents:US-NY']).toMatchObject({
+      recipient: 'individuals',
+      clockStart: '2026-10-09T03:30:00.000Z',
+      // Discovered Thu 8 Oct (local day, not the UTC 9 Oct) + 30 days = Sat 7 Nov; clocks went back on
+      // 1 Nov, so the day ends 23:59:59.999 EST = 04:59:59.999Z on 8 Nov.
+      dueAt: '2026-11-08T04:59:59.999Z',
+      requiredContent: ['contact-point', 'agency-contacts', 'data-categories'],
+    });
+    for (const id of STATE) {
+      expect(o[id]).toMatchObject({
+        recipient: 'authority', after: 'us-ny:residents:US-NY', unverified: true,
+        // Chained, 0 days: the end of the day the residents' notice is due (Sat 7 Nov EST).
+        clockStart: '2026-11-08T04:59:59.999Z',
+        dueAt: '2026-11-08T04:59:59.999Z',
+        requiredContent: ['notice-timing-and-distribution', 'number-affected', 'sample-notice'],
+      });
+      expect(o[id].citation).toMatch(/899-aa\(8\)\(a\)/);
+    }
+  });
+
+  it('delivered residents\' notice: the state notices are due by the end of that delivery day', () => {
+    const o = byId(obligationsOf('us-ny', newYork(), { 'us-ny:residents:US-NY': '2026-10-20T10:00:00-04:00' }));
+    for (const id of STATE) {
+      expect(o[id]).toMatchObject({
+        // Residents notified Tue 20 Oct 10:00 EDT = 14:00Z; end of Tue 20 Oct EDT = 03:59:59.999Z on 21 Oct.
+        clockStart: '2026-10-20T14:00:00.000Z',
+        dueAt: '2026-10-21T03:59:59.999Z',
+      });
+    }
+  });
+
+  it('consumer reporting agencies only above 5,000 New York residents (5,001 yes, 5,000 no), no number of days', () => {
+    const at = (count: number) => byId(obligationsOf('us-ny', newYork({ affected: [{ country: 'US', region: 'US-NY', count }] })));
+    expect(at(5000)['us-ny:credit-agencies:US-NY']).toBeUndefined();
+    expect(at(5001)['us-ny:credit-agencies:US-NY']).toMatchObject({
+      recipient: 'credit-agencies', dueAt: null, clockStart: '2026-10-09T03:30:00.000Z',
+    });
+  });
+
+  it('encryption safe harbour (keys not taken): nothing under § 899-aa', () => {
+    expect(obligationsOf('us-ny', newYork({ encrypted: true }))).toEqual([]);
+  });
+
+  it('the narrow inadvertent-disclosure exception is not modelled: a low risk still notifies', () => {
+    expect(obligationsOf('us-ny', newYork({ risk: 'unlikely' }))).toHaveLength(4);
+  });
+
+  it('DFS covered entity: 72 clock hours from the determination, across the DST change, wherever the people live', () => {
+    const dfsEntity = { name: 'Example Bank', country: 'US', sectors: ['nydfs-regulated' as const] };
+    const obligations = obligationsOf('us-ny', newYork({
+      entity: dfsEntity,
+      determinedAt: '2026-10-31T08:00:00-04:00',
+      affected: [{ country: 'US', region: 'US-CA', count: 100 }],
+      encrypted: true,
+    }));
+    expect(obligations.map((o) => o.id)).toEqual(['us-ny:dfs:US-NY']);
+    expect(obligations[0]).toMatchObject({
+      recipient: 'authority', jurisdiction: 'US-NY', unverified: true,
+      // Determined Sat 31 Oct 08:00 EDT = 12:00Z; + 72 h = Tue 3 Nov 12:00Z (07:00 EST: the lost hour does not matter).
+      clockStart: '2026-10-31T12:00:00.000Z',
+      dueAt: '2026-11-03T12:00:00.000Z',
+    });
+    expect(obligations[0].citation).toMatch(/500\.17\(a\)/);
+  });
+
+  it('DFS extortion payment: notice in 24 hours, written explanation in 30 days', () => {
+    const o = byId(obligationsOf('us-ny', newYork({
+      entity: { name: 'Example Insurer', country: 'US', sectors: ['nydfs-regulated'] },
+      ransomPaidAt: '2026-10-30T16:00:00-04:00',
+    })));
+    expect(o['us-ny:dfs-extortion-payment:US-NY']).toMatchObject({
+      // Paid Fri 30 Oct 16:00 EDT = 20:00Z; + 24 h.
+      clockStart: '2026-10-30T20:00:00.000Z',
+      dueAt: '2026-10-31T20:00:00.000Z',
+    });
+    // 30 Oct + 30 days = Sun 29 Nov, end of day EST = 04:59:59.999Z on 30 Nov.
+    expect(o['us-ny:dfs-extortion-explanation:US-NY'].dueAt).toBe('2026-11-30T04:59:59.999Z');
+    // No payment recorded: no extortion notices.
+    const without = byId(obligationsOf('us-ny', newYork({ entity: { name: 'Example Insurer', country: 'US', sectors: ['nydfs-regulated'] } })));
+    expect(without['us-ny:dfs-extortion-payment:US-NY']).toBeUndefined();
+  });
+
+  it('HIPAA covered entity: AG within 5 business days, counted conservatively from discovery (Thanksgiving and a weekend skipped)', () => {
+    const o = byId(obligationsOf('us-ny', newYork({
+      awareAt: '2026-11-20T10:00:00-05:00',
+      entity: { name: 'Example Clinic', country: 'US', sectors: ['hipaa-covered-entity'] },
+      dataCategories: ['name', 'health'],
+    })));
+    expect(o['us-ny:hipaa-attorney-general:US-NY']).toMatchObject({
+      recipient: 'authority', unverified: true,
+      clockStart: '2026-11-20T15:00:00.000Z',
+      // Fri 20 Nov: Mon 23 (1), Tue 24 (2), Wed 25 (3), Thu 26 Thanksgiving skipped, Fri 27 (4),
+      // weekend skipped, Mon 30 Nov (5): end of day EST = 04:59:59.999Z on 1 Dec.
+      dueAt: '2026-12-01T04:59:59.999Z',
+    });
+    expect(o['us-ny:hipaa-attorney-general:US-NY'].citation).toMatch(/899-aa\(9\)/);
+    // Residents: Fri 20 Nov + 30 days = Sun 20 Dec, end EST = 04:59:59.999Z on 21 Dec.
+    expect(o['us-ny:residents:US-NY'].dueAt).toBe('2026-12-21T04:59:59.999Z');
+  });
+
+  it('only New York residents count for § 899-aa', () => {
+    expect(obligationsOf('us-ny', newYork({ affected: [{ country: 'US', region: 'US-NJ', count: 9000 }] }))).toEqual([]);
+  });
+});
