@@ -73,11 +73,11 @@ describe('HIPAA Breach Notification Rule, 45 CFR 164.400-414', () => {
 
   it('HHS: 499 individuals go on the annual log; 500 are reported with the individual notices', () => {
     const small = byId(run(inOneState('US-WA', 499)));
-    expect(Object.keys(small)).toEqual(['hipaa:hhs-annual:US', 'hipaa:individuals:US']);
+    expect(Object.keys(small)).toEqual(['hipaa:hhs:US', 'hipaa:individuals:US']);
     // Discovered in 2026: 31 Dec 2026 + 60 days; Jan = 31, Feb 2027 = 28 (not a leap year) -> 59 = 28 Feb, 60 = Mon 1 Mar 2027.
     // End of 1 Mar EST (UTC-5; DST starts 14 Mar 2027) = 2027-03-02T04:59:59.999Z.
-    expect(small['hipaa:hhs-annual:US']).toMatchObject({ recipient: 'authority', dueAt: '2027-03-02T04:59:59.999Z' });
-    expect(small['hipaa:hhs-annual:US'].citation).toMatch(/164\.408\(a\), \(c\)/);
+    expect(small['hipaa:hhs:US']).toMatchObject({ recipient: 'authority', dueAt: '2027-03-02T04:59:59.999Z' });
+    expect(small['hipaa:hhs:US'].citation).toMatch(/164\.408\(a\), \(c\)/);
 
     const f = { affected: [{ country: 'US', region: 'US-WA', count: 300 }, { country: 'US', region: 'US-OR', count: 200 }] };
     expect(ids(f)).toEqual(['hipaa:hhs:US', 'hipaa:individuals:US']);
@@ -91,13 +91,13 @@ describe('HIPAA Breach Notification Rule, 45 CFR 164.400-414', () => {
   it('year-end anchor: a December 2026 discovery is logged to HHS by the end of 1 March 2027', () => {
     const all = byId(run({ awareAt: '2026-12-15T15:00:00Z', ...inOneState('US-NY', 20) }));
     // 31 Dec 2026 + 60 days = 1 Mar 2027 (2027 is not a leap year); end EST = 2027-03-02T04:59:59.999Z.
-    expect(all['hipaa:hhs-annual:US'].dueAt).toBe('2027-03-02T04:59:59.999Z');
+    expect(all['hipaa:hhs:US'].dueAt).toBe('2027-03-02T04:59:59.999Z');
     // Individuals: 15 Dec + 16 = 31 Dec, + 47 = 31 Jan, + 60 = Sat 13 Feb 2027; end EST = 2027-02-14T04:59:59.999Z.
     expect(all['hipaa:individuals:US'].dueAt).toBe('2027-02-14T04:59:59.999Z');
   });
 
   it('year-end anchor around midnight on 31 December (Eastern), and a leap year', () => {
-    const annual = (awareAt: string) => byId(run({ awareAt, ...inOneState('US-NY', 20) }))['hipaa:hhs-annual:US'].dueAt;
+    const annual = (awareAt: string) => byId(run({ awareAt, ...inOneState('US-NY', 20) }))['hipaa:hhs:US'].dueAt;
     // 23:30 EST on 31 Dec 2026 (04:30Z on 1 Jan 2027) is still a 2026 discovery: 1 Mar 2027.
     expect(annual('2026-12-31T23:30:00-05:00')).toBe('2027-03-02T04:59:59.999Z');
     // 00:30 EST on 1 Jan 2027 is a 2027 discovery: 31 Dec 2027 + 31 = 31 Jan, + 60 = Tue 29 Feb 2028 (leap year);

@@ -3,6 +3,7 @@ import type { Actor, Role } from '../../domain/actor';
 import type { IncidentFacts } from '../../domain/facts';
 import type { Obligation } from '../../domain/obligation';
 import type { Phase, Plan } from '../../domain/plan';
+import { campaignWorkflowId } from '../notify/messages';
 
 export type NoticeStatus =
   | 'drafting' | 'draft-failed' | 'awaiting-approval' | 'sending' | 'sent'
@@ -11,11 +12,13 @@ export type NoticeStatus =
 /** How an approved notice reaches its recipient. */
 export type Channel = { kind: 'email'; to: string; name: string }
   | { kind: 'portal'; name: string; url?: string }
-  /** Delivered outside the engine for now (mass notification of individuals), confirmed by recordFiling. */
+  /** Mass notification of the affected people imported for the incident (child workflow). */
+  | { kind: 'recipients'; campaignId: string }
+  /** Delivered outside the engine (media, credit agencies), confirmed by recordFiling. */
   | { kind: 'manual' };
 
 export interface Draft {
-  subject: string; text: string; html: string;
+  kind: string; subject: string; text: string; html: string;
   locale: string; fallback: boolean; templateVersion: string; contentHash: string; renderedAt: string;
 }
 
@@ -23,6 +26,8 @@ export interface Decision { by: string; role: Role; decision: 'approve' | 'rejec
 
 export interface Delivery {
   at: string; by: string; channel: string; reference: string;
+  /** Mass notification outcome: every recipient ends in exactly one of these. */
+  recipients?: { total: number; sent: number; failedPermanent: number; cancelled: number };
   evidence?: { messageId: string; response: string; contentHash: string; transport: string; transportSentAt: string; templateVersion: string };
 }
 
@@ -89,14 +94,15 @@ export function currentApprovals(n: NoticeState): Decision[] {
 
 export const isApproved = (n: NoticeState): boolean => currentApprovals(n).length >= n.requiredApprovals;
 
-export function channelFor(plan: Plan, o: Obligation): Channel {
+export function channelFor(plan: Plan, o: Obligation, incidentId: string): Channel {
+  if (o.recipient === 'individuals') return { kind: 'recipients', campaignId: campaignWorkflowId(incidentId, o.id) };
   if (o.recipient !== 'authority') return { kind: 'manual' };
   const a = plan.authorities[o.id] ?? plan.authorities[`${o.regime}:${o.recipient}`];
   if (a?.email) return { kind: 'email', to: a.email, name: a.name };
   return { kind: 'portal', name: a?.name ?? `${o.regime} authority (no contact in plan)`, ...(a?.portal ? { url: a.portal } : {}) };
 }
 
-export function newNotice(plan: Plan, o: Obligation): NoticeState {
+export function newNotice(plan: Plan, o: Obligation, incidentId: string): NoticeState {
   const authority = plan.authorities[o.id] ?? plan.authorities[`${o.regime}:${o.recipient}`];
   const clockDueAt = o.dueAt ?? new Date(Date.parse(o.clockStart) + plan.undueDelayTargetHours * 3_600_000).toISOString();
   return {
@@ -104,7 +110,7 @@ export function newNotice(plan: Plan, o: Obligation): NoticeState {
     obligation: o.dueAt ? o : { ...o, internalTargetAt: clockDueAt },
     clockDueAt,
     legalDeadline: o.dueAt !== null,
-    channel: channelFor(plan, o),
+    channel: channelFor(plan, o, incidentId),
     locale: o.recipient === 'authority' ? authority?.locale ?? 'en' : 'en',
     timeZone: authority?.timeZone ?? 'UTC',
     status: 'drafting',
@@ -127,14 +133,16 @@ export function mergeObligations(state: IncidentState, plan: Plan, obligations: 
   const added: NoticeState[] = [];
   for (const o of obligations) {
     const existing = byId.get(o.id);
-    if (existing && o.after && !isSettled(existing)) {
-      // A chained stage follows its earlier stage: its clock moves when that one is delivered.
-      const moved = newNotice(plan, o);
-      existing.obligation = moved.obligation;
-      existing.clockDueAt = moved.clockDueAt;
+    // A running clock keeps its start. The same clock under a new reading of the rules (a threshold
+    // crossed, a chained stage whose earlier stage was delivered) takes the new due time.
+    if (existing && !isSettled(existing) && (o.after || o.clockStart === existing.obligation.clockStart)) {
+      const renewed = newNotice(plan, o, state.id);
+      existing.obligation = renewed.obligation;
+      existing.clockDueAt = renewed.clockDueAt;
+      existing.legalDeadline = renewed.legalDeadline;
     }
     if (!existing) {
-      const n = newNotice(plan, o);
+      const n = newNotice(plan, o, state.id);
       state.notices.push(n);
       added.push(n);
     } else if (existing.status === 'withdrawn') {
