@@ -15,8 +15,11 @@ import type { Mailer, SendEvidence } from './mail/mailer';
 import { toActivityError } from './mail/errors';
 import { buildNoticeContext, noticeKind } from './notices/context-builder';
 import type { NoticeRenderer } from './notices/renderer';
+import { createCampaigns } from './recipients/campaign';
+import type { Db } from './store/db';
 
 export interface ActivityDeps {
+  db: Db;
   ledger: Ledger;
   mailer: Mailer;
   renderer: NoticeRenderer;
@@ -66,6 +69,8 @@ export function createActivities(deps: ActivityDeps) {
   }
 
   return {
+    ...createCampaigns(deps.db, { mailer, renderer }),
+
     async loadPlan({ planId }: { planId: string }): Promise<Plan> {
       try {
         return plans(planId);
@@ -93,7 +98,7 @@ export function createActivities(deps: ActivityDeps) {
       }
       const contentHash = sha256(JSON.stringify([rendered.subject, rendered.text, rendered.html]));
       return {
-        subject: rendered.subject, text: rendered.text, html: rendered.html, locale: rendered.locale,
+        kind, subject: rendered.subject, text: rendered.text, html: rendered.html, locale: rendered.locale,
         fallback: rendered.fallback, templateVersion: rendered.templateVersion, contentHash,
         renderedAt: deps.clock().toISOString(),
       };

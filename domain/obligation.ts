@@ -16,6 +16,8 @@ export const Obligation = z.object({
   stage: Stage.optional(),
   /** Where the recipient sits (country or region code); decides the notice language and time zone. */
   jurisdiction: z.string().min(2),
+  /** Whose affected people the notice covers: country or region codes, or ['*'] for everyone. */
+  audience: z.array(z.string().min(1)).default(['*']),
   clockStart: Instant,
   /** null where the law gives no number ("without undue delay"); the plan then sets a target. */
   dueAt: Instant.nullable(),

@@ -59,6 +59,12 @@ export const Plan = z.object({
   /** Lessons-learned review is due this many days after the incident closes its investigation. */
   reviewDueDays: z.number().int().positive().default(14),
   authorities: z.record(z.string(), AuthorityContact).default({}),
+  /** Mass notification of individuals: batch size, pace, and attempts per recipient. */
+  massNotification: z.object({
+    batchSize: z.number().int().min(1).max(5000).default(500),
+    ratePerSecond: z.number().positive().optional(),
+    maxAttempts: z.number().int().min(1).max(50).default(5),
+  }).default({ batchSize: 500, maxAttempts: 5 }),
 });
 export type Plan = z.infer<typeof Plan>;
 export type PlanInput = z.input<typeof Plan>;

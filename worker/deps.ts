@@ -21,6 +21,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   await migrate(db);
   const mailer = createMailer({ ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {}), outboxDir: config.OUTBOX_DIR });
   const deps: ActivityDeps = {
+    db,
     ledger: createLedger(db),
     mailer,
     renderer: createNoticeRenderer({ templatesDir: DEFAULT_TEMPLATES_DIR }),

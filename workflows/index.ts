@@ -1,1 +1,2 @@
 export { incidentWorkflow } from './incident/workflow';
+export { notifyRecipients } from './notify/workflow';

@@ -9,6 +9,7 @@
  * entry that has shipped; write a new one instead.
  */
 import { LEDGER_SCHEMA_STATEMENTS } from '../ledger/schema';
+import { RECIPIENT_SCHEMA_STATEMENTS } from '../recipients/schema';
 import { APP_LOCK_NAMESPACE, AdvisoryLock, type Db, type Queryable } from './db';
 
 export interface Migration {
@@ -22,6 +23,7 @@ export interface Migration {
 
 export const migrations: Migration[] = [
   { id: 1, name: 'ledger_entries', up: LEDGER_SCHEMA_STATEMENTS },
+  { id: 2, name: 'recipients_and_deliveries', up: RECIPIENT_SCHEMA_STATEMENTS },
 ];
 
 export interface MigrateResult {

@@ -23,7 +23,8 @@ export interface AssessContext {
   delivered?: Record<string, string>;
 }
 
-interface Unit { jurisdiction: string; count: number }
+/** One jurisdiction an obligation is owed in; `audience` = whose people it covers (['*'] = everyone affected). */
+interface Unit { jurisdiction: string; count: number; audience: string[] }
 
 function factClock(facts: IncidentFacts, field: ClockStartField): string | undefined {
   for (const f of [field, ...CLOCK_FALLBACK[field]]) {
@@ -43,7 +44,7 @@ function affectedUnits(regime: RegimeRules, facts: IncidentFacts): Unit[] {
     else if (countries.includes(g.country)) key = unitLevel === 'region' && g.region ? g.region : g.country;
     if (key) counts.set(key, (counts.get(key) ?? 0) + g.count);
   }
-  return [...counts].filter(([, n]) => n > 0).map(([jurisdiction, count]) => ({ jurisdiction, count }))
+  return [...counts].filter(([, n]) => n > 0).map(([jurisdiction, count]) => ({ jurisdiction, count, audience: [jurisdiction] }))
     .sort((a, b) => (a.jurisdiction < b.jurisdiction ? -1 : 1));
 }
 
@@ -56,12 +57,14 @@ function unitsFor(rule: RuleObligation, regime: RegimeRules, facts: IncidentFact
       return units;
     case 'lead':
       // An established controller answers to its lead authority for everyone it affected.
-      return established ? [{ jurisdiction: facts.entity.country, count: everyone }] : units;
+      return established ? [{ jurisdiction: facts.entity.country, count: everyone, audience: ['*'] }] : units;
     case 'regime':
       if (!established && units.length === 0) return [];
-      return [{ jurisdiction: established ? facts.entity.country : units[0].jurisdiction, count: established ? everyone : inside }];
+      return [established
+        ? { jurisdiction: facts.entity.country, count: everyone, audience: ['*'] }
+        : { jurisdiction: units[0].jurisdiction, count: inside, audience: units.map((u) => u.jurisdiction) }];
     case 'entity':
-      return [{ jurisdiction: regime.jurisdiction.entityJurisdiction ?? facts.entity.country, count: everyone }];
+      return [{ jurisdiction: regime.jurisdiction.entityJurisdiction ?? facts.entity.country, count: everyone, audience: ['*'] }];
   }
 }
 
@@ -157,6 +160,7 @@ export function assess(facts: IncidentFacts, ruleSet: RuleSet, ctx: AssessContex
           recipient: rule.recipient,
           ...(rule.stage ? { stage: rule.stage } : {}),
           jurisdiction: unit.jurisdiction,
+          audience: unit.audience,
           clockStart: start,
           dueAt: rule.clock.after && !delivered[after!] && emitted.get(after!)?.dueAt === null ? null : computeDue(rule.clock, start, facts, tz, holidays),
           deadline: rule.deadline,

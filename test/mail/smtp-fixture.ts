@@ -23,11 +23,16 @@ function smtpError(code: number, message: string): Error {
 export interface ServerBehaviour {
   /** Reply to RCPT TO for this address: undefined accepts, a [code, text] pair rejects. */
   rcpt?: (address: string) => [number, string] | undefined;
+  /** Reply at the end of DATA for the n-th message (1-based, counting refused ones): a [code, text] pair refuses it. */
+  data?: (n: number) => [number, string] | undefined;
+  /** Drop every open connection, without a reply, when the n-th message's data has arrived. */
+  dropAt?: (n: number) => boolean;
 }
 
 export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<TestServer> {
   const received: Received[] = [];
-  const server = new SMTPServer({
+  let dataCount = 0;
+  const server: SMTPServer = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS'],
     authOptional: true,
@@ -41,6 +46,14 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        const n = ++dataCount;
+        if (behaviour.dropAt?.(n)) {
+          // What a crashed or overloaded server looks like from the client: the socket just goes.
+          for (const c of (server as unknown as { connections: Set<{ _socket: { destroy(): void } }> }).connections) c._socket.destroy();
+          return;
+        }
+        const refused = behaviour.data?.(n);
+        if (refused) return callback(smtpError(refused[0], refused[1]));
         received.push({
           raw: Buffer.concat(chunks),
           mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',

@@ -20,7 +20,7 @@ export async function setupIncidentEnv(startTime = new Date('2026-03-02T09:15:00
   const outbox = mkdtempSync(join(tmpdir(), 'bre-outbox-'));
   const mailer = createMailer({ outboxDir: outbox });
   const deps: ActivityDeps = {
-    ledger, mailer, renderer: createNoticeRenderer({ templatesDir: DEFAULT_TEMPLATES_DIR }), rules: ruleSet, holidays,
+    db, ledger, mailer, renderer: createNoticeRenderer({ templatesDir: DEFAULT_TEMPLATES_DIR }), rules: ruleSet, holidays,
     plans: (id) => loadPlan(id), clock: () => new Date(),
   };
   const harness = await createHarness({ activities: createActivities(deps), startTime });

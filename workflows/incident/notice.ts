@@ -1,5 +1,6 @@
 /** One notice from draft to delivery: render, wait for approvals, send or await a filing. */
-import { condition } from '@temporalio/workflow';
+import { condition, executeChild } from '@temporalio/workflow';
+import { notifyRecipients } from '../notify/workflow';
 import { SYSTEM_ACTOR } from '../../domain/actor';
 import type { Plan } from '../../domain/plan';
 import { bookkeeping, delivery } from './activities';
@@ -45,6 +46,7 @@ async function deliver({ state, plan, record, onDelivered }: NoticeContext, n: N
   const draft = n.draft;
   if (!draft) throw new Error(`notice ${n.id} has no draft`);
   const approvers = currentApprovals(n).map((d) => d.by);
+  if (n.channel.kind === 'recipients') return notifyAffected({ state, plan, record, onDelivered }, n, n.channel.campaignId, approvers);
   if (n.channel.kind !== 'email') {
     n.status = 'awaiting-filing';
     await record('notice.awaiting-filing', SYSTEM_ACTOR, { noticeId: n.id, channel: n.channel, approvers, contentHash: draft.contentHash });
@@ -70,6 +72,35 @@ async function deliver({ state, plan, record, onDelivered }: NoticeContext, n: N
     n.failure = failureMessage(err);
     await record('notice.send-failed', SYSTEM_ACTOR, { noticeId: n.id, error: n.failure });
   }
+}
+
+/** Individuals are told through the notifyRecipients child workflow; history keeps only its counts. */
+async function notifyAffected(ctx: NoticeContext, n: NoticeState, campaignId: string, approvers: string[]): Promise<void> {
+  const { state, plan, record, onDelivered } = ctx;
+  n.status = 'sending';
+  await record('notice.mass-notification-started', SYSTEM_ACTOR, { noticeId: n.id, campaignId, approvers, audience: n.obligation.audience });
+  const summary = await executeChild(notifyRecipients, {
+    workflowId: campaignId,
+    args: [{
+      incidentId: state.id, noticeId: n.id, audience: n.obligation.audience,
+      notice: {
+        kind: n.draft!.kind, from: plan.sender, replyTo: plan.contact.email,
+        request: { incident: { id: state.id, title: state.title }, facts: state.facts, obligation: n.obligation, contact: plan.contact, timeZone: n.timeZone, ...(n.delayReason ? { delayReason: n.delayReason } : {}) },
+      },
+      ...plan.massNotification,
+    }],
+  });
+  const recipients = { total: summary.total, sent: summary.sent, failedPermanent: summary.failedPermanent, cancelled: summary.cancelled };
+  if (summary.total === 0) {
+    // Nobody imported for this audience: the notice must reach people another way (e.g. a public communication).
+    n.status = 'awaiting-filing';
+    await record('notice.no-recipients', SYSTEM_ACTOR, { noticeId: n.id, campaignId, audience: n.obligation.audience });
+    return;
+  }
+  n.delivery = { at: new Date().toISOString(), by: SYSTEM_ACTOR, channel: 'mass-mail', reference: campaignId, recipients };
+  n.status = 'sent';
+  await record('notice.mass-notification-completed', SYSTEM_ACTOR, { noticeId: n.id, campaignId, ...recipients, late: Date.parse(n.delivery.at) >= Date.parse(n.clockDueAt) });
+  await onDelivered(n);
 }
 
 /** Runs until the notice is delivered, filed or withdrawn; a change of facts redrafts it. */

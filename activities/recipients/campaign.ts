@@ -1,0 +1,196 @@
+/**
+ * Mass notification over the recipients in the store. Each recipient's state lives in
+ * `deliveries`, written right after each send, so a retried or resumed batch never sends again to
+ * someone already recorded as sent. Workflows see only ids, cursors and counts.
+ */
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { createHash } from 'node:crypto';
+import type { Mailer, SendEvidence } from '../mail';
+import { classifySmtpError } from '../mail';
+import { buildNoticeContext, type NoticeContextRequest, type NoticeRenderer, type RenderedNotice } from '../notices';
+import type { Db } from '../store/db';
+
+export interface CampaignKey { incidentId: string; noticeId: string }
+
+export interface MassNotice {
+  kind: string;
+  from: string;
+  replyTo?: string;
+  /** Incident-level content (no recipient PII); rendered once per recipient locale. */
+  request: Omit<NoticeContextRequest, 'locale'>;
+}
+
+export interface BatchInput extends CampaignKey {
+  afterRecipientId: number;
+  limit: number;
+  notice: MassNotice;
+  /** Sends per second across the batch; unset = as fast as the pool allows. */
+  ratePerSecond?: number;
+  /** A recipient still failing temporarily after this many attempts is given up as failed-permanent. */
+  maxAttempts: number;
+  concurrency?: number;
+}
+
+export interface Transitions { sent: number; failedPermanent: number; failedTemporary: number }
+export interface BatchResult extends Transitions { processed: number; lastRecipientId: number; done: boolean }
+export interface CampaignCounts { total: number; pending: number; sent: number; failedTemporary: number; failedPermanent: number; cancelled: number }
+
+interface Row { recipient_id: number; email: string; locale: string; attempts: number }
+interface Outcome {
+  recipientId: number; status: 'sent' | 'failed-temporary' | 'failed-permanent'; attempts: number;
+  error?: string; evidence?: SendEvidence; templateVersion?: string; locale?: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function messageIdFor(key: CampaignKey, recipientId: number, from: string): string {
+  const digest = createHash('sha256').update(`${key.incidentId}\0${key.noticeId}\0${recipientId}`).digest('hex').slice(0, 32);
+  return `<${digest}@${from.split('@')[1] ?? 'localhost'}>`;
+}
+
+function heartbeatDetails(): Transitions | undefined {
+  try {
+    return Context.current().info.heartbeatDetails as Transitions | undefined;
+  } catch {
+    return undefined;
+  }
+}
+function heartbeat(details: Transitions): void {
+  try {
+    Context.current().heartbeat(details);
+  } catch {
+    // Outside an activity (direct calls in tests and benchmarks) there is nobody to tell.
+  }
+}
+
+export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: NoticeRenderer }) {
+  async function record(key: CampaignKey, outcomes: Outcome[]): Promise<void> {
+    if (!outcomes.length) return;
+    const params: unknown[] = [key.incidentId, key.noticeId];
+    const values = outcomes.map((o) => {
+      const base = params.length;
+      params.push(o.recipientId, o.status, o.attempts, o.error ?? null, o.evidence?.messageId ?? null, o.evidence?.response ?? null,
+        o.evidence?.sentAt ?? null, o.templateVersion ?? null, o.locale ?? null, o.evidence?.contentHash ?? null);
+      return `(${Array.from({ length: 10 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+    });
+    await db.query(
+      `UPDATE deliveries d SET status = v.status, attempts = v.attempts::int, last_error = v.error, message_id = v.message_id,
+         smtp_response = v.response, sent_at = v.sent_at::timestamptz, template_version = v.template_version, locale = v.locale,
+         content_hash = v.content_hash, updated_at = now()
+       FROM (VALUES ${values.join(', ')}) AS v(recipient_id, status, attempts, error, message_id, response, sent_at, template_version, locale, content_hash)
+       WHERE d.incident_id = $1 AND d.notice_id = $2 AND d.recipient_id = v.recipient_id::bigint AND d.status <> 'sent'`,
+      params);
+  }
+
+  async function campaignCounts({ incidentId, noticeId }: CampaignKey): Promise<CampaignCounts> {
+    const { rows } = await db.query<{ status: string; n: number }>(
+      'SELECT status, count(*)::int AS n FROM deliveries WHERE incident_id = $1 AND notice_id = $2 GROUP BY status', [incidentId, noticeId]);
+    const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    const c = { pending: by.pending ?? 0, sent: by.sent ?? 0, failedTemporary: by['failed-temporary'] ?? 0, failedPermanent: by['failed-permanent'] ?? 0, cancelled: by.cancelled ?? 0 };
+    return { total: c.pending + c.sent + c.failedTemporary + c.failedPermanent + c.cancelled, ...c };
+  }
+
+  // Plain functions, not methods: Temporal calls activities without a `this`.
+  return {
+    campaignCounts,
+
+    /** Creates one pending delivery per recipient in the audience; idempotent. */
+    async prepareCampaign({ incidentId, noticeId, audience }: CampaignKey & { audience: string[] }): Promise<CampaignCounts> {
+      await db.query(
+        `INSERT INTO deliveries (incident_id, notice_id, recipient_id)
+         SELECT $1, $2, id FROM recipients
+         WHERE incident_id = $1 AND ('*' = ANY($3::text[]) OR country = ANY($3::text[]) OR region = ANY($3::text[]))
+         ON CONFLICT DO NOTHING`, [incidentId, noticeId, audience]);
+      return campaignCounts({ incidentId, noticeId });
+    },
+
+    /** Cancelling a campaign settles everyone not yet reached as `cancelled`. */
+    async cancelCampaign({ incidentId, noticeId }: CampaignKey): Promise<CampaignCounts> {
+      await db.query(
+        `UPDATE deliveries SET status = 'cancelled', updated_at = now()
+         WHERE incident_id = $1 AND notice_id = $2 AND status IN ('pending', 'failed-temporary')`, [incidentId, noticeId]);
+      return campaignCounts({ incidentId, noticeId });
+    },
+
+    async sendRecipientBatch(input: BatchInput): Promise<BatchResult> {
+      const key = { incidentId: input.incidentId, noticeId: input.noticeId };
+      const { rows } = await db.query<Row>(
+        `SELECT d.recipient_id, r.email, r.locale, d.attempts FROM deliveries d JOIN recipients r ON r.id = d.recipient_id
+         WHERE d.incident_id = $1 AND d.notice_id = $2 AND d.status IN ('pending', 'failed-temporary') AND d.recipient_id > $3
+         ORDER BY d.recipient_id LIMIT $4`, [input.incidentId, input.noticeId, input.afterRecipientId, input.limit]);
+      // Transitions of an earlier attempt of this batch survive in its heartbeat.
+      const done: Transitions = { ...{ sent: 0, failedPermanent: 0, failedTemporary: 0 }, ...heartbeatDetails() };
+      const rendered = new Map<string, RenderedNotice>();
+      const render = (locale: string) => {
+        let r = rendered.get(locale);
+        if (!r) {
+          const request = { ...input.notice.request, locale };
+          r = deps.renderer.render(input.notice.kind, locale, buildNoticeContext(input.notice.kind, request));
+          rendered.set(locale, r);
+        }
+        return r;
+      };
+
+      const outcomes: Outcome[] = [];
+      let temporaryStop: string | undefined;
+      let next = 0;
+      const started = Date.now();
+      // Outcomes are written in small groups: a crash can re-send at most this many unrecorded messages.
+      const flushEvery = 50;
+      const flush = async () => {
+        const chunk = outcomes.splice(0, outcomes.length);
+        await record(key, chunk);
+        for (const o of chunk) done[o.status === 'sent' ? 'sent' : o.status === 'failed-permanent' ? 'failedPermanent' : 'failedTemporary']++;
+        heartbeat(done);
+      };
+
+      async function worker(): Promise<void> {
+        while (!temporaryStop && next < rows.length) {
+          const i = next++;
+          const row = rows[i];
+          if (input.ratePerSecond) {
+            const wait = started + (i / input.ratePerSecond) * 1000 - Date.now();
+            if (wait > 0) await sleep(wait);
+          }
+          const attempts = row.attempts + 1;
+          let notice: RenderedNotice;
+          try {
+            notice = render(row.locale);
+          } catch (err) {
+            outcomes.push({ recipientId: Number(row.recipient_id), status: 'failed-permanent', attempts, error: `cannot render: ${(err as Error).message}` });
+            continue;
+          }
+          try {
+            const evidence = await deps.mailer.send({
+              from: input.notice.from, to: [row.email], ...(input.notice.replyTo ? { replyTo: input.notice.replyTo } : {}),
+              subject: notice.subject, text: notice.text, html: notice.html,
+              messageId: messageIdFor(key, Number(row.recipient_id), input.notice.from),
+            });
+            outcomes.push({ recipientId: Number(row.recipient_id), status: 'sent', attempts, evidence, templateVersion: notice.templateVersion, locale: notice.locale });
+          } catch (err) {
+            const message = (err as Error).message;
+            if (classifySmtpError(err) === 'permanent') {
+              outcomes.push({ recipientId: Number(row.recipient_id), status: 'failed-permanent', attempts, error: message });
+            } else if (attempts >= input.maxAttempts) {
+              outcomes.push({ recipientId: Number(row.recipient_id), status: 'failed-permanent', attempts, error: `gave up after ${attempts} attempts: ${message}` });
+            } else {
+              outcomes.push({ recipientId: Number(row.recipient_id), status: 'failed-temporary', attempts, error: message });
+              // The server or the network is in trouble: stop, record, and let the retry policy back off.
+              temporaryStop = message;
+            }
+          }
+          if (outcomes.length >= flushEvery) await flush();
+        }
+      }
+
+      await Promise.all(Array.from({ length: Math.max(1, input.concurrency ?? 5) }, worker));
+      await flush();
+      if (temporaryStop) {
+        throw ApplicationFailure.retryable(`batch stopped on a temporary failure: ${temporaryStop}`, 'SmtpTemporaryFailure');
+      }
+      const last = rows.length ? Number(rows[rows.length - 1].recipient_id) : input.afterRecipientId;
+      return { ...done, processed: rows.length, lastRecipientId: last, done: rows.length < input.limit };
+    },
+  };
+}
+export type Campaigns = ReturnType<typeof createCampaigns>;
