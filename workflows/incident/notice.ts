@@ -24,7 +24,7 @@ export async function draftNotice({ state, plan, record }: NoticeContext, n: Not
       facts: state.facts,
       obligation: n.obligation,
       contact: plan.contact,
-      ...(n.channel.kind !== 'manual' ? { authorityName: n.channel.name } : {}),
+      ...(n.channel.kind === 'email' || n.channel.kind === 'portal' ? { authorityName: n.channel.name } : {}),
       locale: n.locale,
       timeZone: n.timeZone,
       ...(n.delayReason ? { delayReason: n.delayReason } : {}),
