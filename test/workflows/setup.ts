@@ -26,7 +26,7 @@ export async function setupIncidentEnv(startTime = new Date('2026-03-02T09:15:00
   const harness = await createHarness({ activities: createActivities(deps), startTime });
   const gateway = createGateway(harness.client, harness.taskQueue);
   return {
-    harness, gateway, ledger, outbox,
+    harness, gateway, ledger, outbox, db,
     /** Mails written so far, oldest first, as raw RFC 5322 text. */
     mails(): string[] {
       return readdirSync(outbox).sort().map((f) => readFileSync(join(outbox, f), 'utf8'));

@@ -11,6 +11,8 @@ export interface NotifyInput {
   batchSize?: number;
   ratePerSecond?: number;
   maxAttempts?: number;
+  /** Prepare the campaign but wait for `resume` before sending (review the counts first). */
+  startPaused?: boolean;
   /** Batches per run before continuing as new (default 100). */
   batchesPerRun?: number;
   /** Run state carried across continue-as-new. */

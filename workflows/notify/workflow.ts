@@ -34,7 +34,7 @@ export async function notifyRecipients(input: NotifyInput): Promise<NotifySummar
     s = { ...input.carried, runs: input.carried.runs + 1 };
   } else {
     const counts = await store.prepareCampaign({ ...key, audience: input.audience });
-    s = { ...counts, cursor: 0, pass: 1, batches: 0, runs: 1, startedAt: new Date().toISOString(), paused: false, cancelRequested: false };
+    s = { ...counts, cursor: 0, pass: 1, batches: 0, runs: 1, startedAt: new Date().toISOString(), paused: input.startPaused === true, cancelRequested: false };
   }
   let finished = false;
 
