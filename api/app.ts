@@ -9,6 +9,7 @@ import type { IncidentGateway } from './gateway';
 import { incidentRoutes } from './routes/incidents';
 import { ledgerRoutes } from './routes/ledger';
 import { assessmentRoutes } from './routes/assessments';
+import { campaignRoutes } from './routes/campaigns';
 import type { IncidentFacts } from '../domain/facts';
 import type { Assessment } from '../domain/obligation';
 
@@ -45,6 +46,7 @@ export async function buildApp(deps: AppDeps) {
     await secured.register(incidentRoutes(deps.gateway, { newId: deps.newId ?? (() => defaultIncidentId(now())), now }));
     await secured.register(ledgerRoutes(deps.ledger));
     await secured.register(assessmentRoutes(deps.assess));
+    await secured.register(campaignRoutes(deps.gateway));
   });
   return app;
 }

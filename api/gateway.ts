@@ -4,6 +4,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@te
 import type { ClientLike } from '../test/harness/types';
 import type { IncidentStatus } from '../workflows/incident/state';
 import { statusQuery, type IncidentInput } from '../workflows/incident/messages';
+import { campaignWorkflowId, progressQuery, type NotifyProgress } from '../workflows/notify/messages';
 
 export class IncidentNotFound extends Error { override name = 'IncidentNotFound'; }
 /** The workflow refused the update (validator or handler): the message says why. */
@@ -23,8 +24,43 @@ export function createGateway(client: ClientLike, taskQueue: string) {
     }
   }
 
+  /** Runs an update on a workflow, turning its refusal into UpdateRejected. */
+  async function execute<Ret>(workflowId: string, name: string, args: unknown[]): Promise<Ret> {
+    try {
+      return await handle(workflowId).executeUpdate(name, { args }) as Ret;
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError || (err as Error).name === 'WorkflowUpdateFailedError') {
+        const cause = (err as { cause?: Error }).cause;
+        throw new UpdateRejected(cause?.message ?? (err as Error).message);
+      }
+      // It exists (its status was read) but no longer runs: a closed incident, a finished campaign.
+      if (err instanceof WorkflowNotFoundError || (err as Error).name === 'WorkflowNotFoundError') {
+        throw new UpdateRejected(`${workflowId} has already completed`);
+      }
+      throw err;
+    }
+  }
+
+  async function campaignProgress(id: string, noticeId: string): Promise<NotifyProgress> {
+    try {
+      return await handle(campaignWorkflowId(id, noticeId)).query(progressQuery);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError || (err as Error).name === 'WorkflowNotFoundError') {
+        throw new IncidentNotFound(`no mass notification for notice "${noticeId}" of incident "${id}" (it starts when the notice is approved)`);
+      }
+      throw err;
+    }
+  }
+
   return {
     status,
+    campaignProgress,
+
+    /** pause, resume or cancel a running mass notification. */
+    async controlCampaign(id: string, noticeId: string, action: 'pause' | 'resume' | 'cancel'): Promise<NotifyProgress> {
+      await campaignProgress(id, noticeId);
+      return execute<NotifyProgress>(campaignWorkflowId(id, noticeId), action, []);
+    },
 
     /** Workflow id = incident id, so a repeated report of the same incident is the same incident. */
     async report(input: IncidentInput): Promise<{ created: boolean }> {
@@ -39,15 +75,7 @@ export function createGateway(client: ClientLike, taskQueue: string) {
 
     async update<Ret, Args extends [unknown]>(id: string, def: UpdateDef<Ret, Args>, arg: Args[0]): Promise<Ret> {
       await status(id); // 404 before anything else
-      try {
-        return await handle(id).executeUpdate(def.name, { args: [arg] }) as Ret;
-      } catch (err) {
-        if (err instanceof WorkflowUpdateFailedError || (err as Error).name === 'WorkflowUpdateFailedError') {
-          const cause = (err as { cause?: Error }).cause;
-          throw new UpdateRejected(cause?.message ?? (err as Error).message);
-        }
-        throw err;
-      }
+      return execute<Ret>(id, def.name, [arg]);
     },
   };
 }

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IncidentId } from '../../workflows/incident/messages';
+import { requireRole } from '../auth';
+import type { IncidentGateway } from '../gateway';
+
+const Params = z.object({ id: IncidentId, noticeId: z.string().min(1).max(200) });
+const ActionParams = Params.extend({ action: z.enum(['pause', 'resume', 'cancel']) });
+
+/** Mass notification of individuals: progress, and pause / resume / cancel. */
+export function campaignRoutes(gateway: IncidentGateway) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get('/v1/incidents/:id/notices/:noticeId/progress', {
+      schema: { params: Params, tags: ['notices'] }, preHandler: requireRole('responder', 'manager', 'legal', 'auditor', 'admin'),
+    }, async (req) => gateway.campaignProgress(req.params.id, req.params.noticeId));
+
+    r.post('/v1/incidents/:id/notices/:noticeId/campaign/:action', {
+      schema: { params: ActionParams, tags: ['notices'] }, preHandler: requireRole('manager', 'legal', 'admin'),
+    }, async (req) => gateway.controlCampaign(req.params.id, req.params.noticeId, req.params.action));
+  };
+}

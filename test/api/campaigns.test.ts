@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../api/app';
+import { assess } from '../../domain/rules/evaluate';
+import type { Actor } from '../../domain/actor';
+import { holidays, ruleSet } from '../fixtures';
+import { seedRecipients } from '../recipients/campaign-fixtures';
+import { setupIncidentEnv, type IncidentEnv } from '../workflows/setup';
+
+const tokens = new Map<string, Actor>([
+  ['tok-responder-0000000', { id: 'rita', role: 'responder' }],
+  ['tok-manager-00000000', { id: 'max', role: 'manager' }],
+]);
+const RESPONDER = { authorization: 'Bearer tok-responder-0000000' };
+const MANAGER = { authorization: 'Bearer tok-manager-00000000' };
+
+describe('mass notification over HTTP', () => {
+  let env: IncidentEnv;
+  let app: FastifyInstance;
+  beforeEach(async () => {
+    env = await setupIncidentEnv();
+    app = await buildApp({ gateway: env.gateway, ledger: env.ledger, tokens, assess: (f) => assess(f, ruleSet, holidays) });
+  });
+  afterEach(async () => { await app.close(); await env.teardown(); });
+
+  it('shows progress of the campaign an approval started, and refuses to pause a finished one', async () => {
+    await seedRecipients(env.db, 'INC-http-mass', 15);
+    await app.inject({
+      method: 'POST', url: '/v1/incidents', headers: RESPONDER,
+      payload: { id: 'INC-http-mass', title: 'Leak', facts: { awareAt: '2026-03-02T09:15:00Z', entity: { country: 'DE' }, affected: [{ country: 'DE', count: 15 }], risk: 'high' } },
+    });
+    const progressUrl = '/v1/incidents/INC-http-mass/notices/gdpr:individuals:DE/progress';
+    expect((await app.inject({ method: 'GET', url: progressUrl, headers: RESPONDER })).statusCode).toBe(404);
+    await env.harness.sleep(1000);
+    const approve = await app.inject({ method: 'POST', url: '/v1/incidents/INC-http-mass/notices/gdpr:individuals:DE/decision', headers: MANAGER, payload: { decision: 'approve' } });
+    expect(approve.statusCode).toBe(200);
+    await env.harness.sleep(1000);
+    const progress = await app.inject({ method: 'GET', url: progressUrl, headers: RESPONDER });
+    expect(progress.statusCode).toBe(200);
+    expect(progress.json()).toMatchObject({ total: 15, sent: 15, pending: 0, finished: true });
+    const pause = await app.inject({ method: 'POST', url: '/v1/incidents/INC-http-mass/notices/gdpr:individuals:DE/campaign/pause', headers: MANAGER });
+    expect(pause.statusCode).toBe(409);
+    expect((await app.inject({ method: 'POST', url: '/v1/incidents/INC-http-mass/notices/gdpr:individuals:DE/campaign/pause', headers: RESPONDER })).statusCode).toBe(403);
+  });
+});
