@@ -27,7 +27,7 @@ export function createGateway(client: ClientLike, taskQueue: string) {
   /** Runs an update on a workflow, turning its refusal into UpdateRejected. */
   async function execute<Ret>(workflowId: string, name: string, args: unknown[]): Promise<Ret> {
     try {
-      return await handle(workflowId).executeUpdate(name, { args }) as Ret;
+      return await handle(workflowId).executeUpdate(name, { args: args as [unknown] }) as Ret;
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError || (err as Error).name === 'WorkflowUpdateFailedError') {
         const cause = (err as { cause?: Error }).cause;
