@@ -13,7 +13,7 @@ import type { RuleSet } from '../domain/rules/schema';
 import type { Ledger } from './ledger/ledger';
 import type { Mailer, SendEvidence } from './mail/mailer';
 import { toActivityError } from './mail/errors';
-import { buildNoticeContext, noticeKind } from './notices/context-builder';
+import { buildNoticeContext, checkRequiredContent, noticeKind } from './notices';
 import type { NoticeRenderer } from './notices/renderer';
 import { createCampaigns } from './recipients/campaign';
 import type { Db } from './store/db';
@@ -31,6 +31,8 @@ export interface ActivityDeps {
 
 export interface DraftRequest {
   incident: { id: string; title: string };
+  /** Workflow time of drafting: the notice's own date, and whether it is late. */
+  now: string;
   facts: IncidentFacts;
   obligation: Obligation;
   contact: Plan['contact'];
@@ -91,15 +93,22 @@ export function createActivities(deps: ActivityDeps) {
     async draftNotice(req: DraftRequest) {
       const kind = noticeKind(req.obligation);
       let rendered;
+      let ctx;
       try {
-        rendered = renderer.render(kind, req.locale, buildNoticeContext(kind, req));
+        ctx = buildNoticeContext(kind, req);
+        rendered = renderer.render(kind, req.locale, ctx);
       } catch (err) {
         throw ApplicationFailure.nonRetryable(`cannot draft ${req.obligation.id}: ${(err as Error).message}`, 'TemplateError');
+      }
+      // Every element the law requires must be in the text: known, or said to follow.
+      const check = checkRequiredContent(req.obligation.requiredContent, ctx, rendered);
+      if (check.missing.length || check.unprobed.length) {
+        throw ApplicationFailure.nonRetryable(`draft of ${req.obligation.id} lacks required content: ${JSON.stringify(check)}`, 'TemplateError');
       }
       const contentHash = sha256(JSON.stringify([rendered.subject, rendered.text, rendered.html]));
       return {
         kind, subject: rendered.subject, text: rendered.text, html: rendered.html, locale: rendered.locale,
-        fallback: rendered.fallback, templateVersion: rendered.templateVersion, contentHash,
+        fallback: rendered.fallback, templateVersion: rendered.templateVersion, contentHash, pending: rendered.pending,
         renderedAt: deps.clock().toISOString(),
       };
     },

@@ -56,6 +56,11 @@ const factFields = {
   recordCount: z.number().int().nonnegative().optional(),
   likelyConsequences: z.string().max(10_000).optional(),
   measuresTaken: z.string().max(10_000).optional(),
+  /**
+   * Texts for notice content elements the structured facts cannot supply (e.g. "threat-actor"),
+   * keyed by element id, or "<element id>@<locale>" for one language.
+   */
+  content: z.record(z.string().regex(/^[a-z0-9-]+(@[A-Za-z-]+)?$/, 'an element id, optionally @locale'), z.string().max(20_000)).optional(),
 };
 
 /**

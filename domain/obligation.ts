@@ -12,6 +12,8 @@ export const Obligation = z.object({
   /** Stable across recomputation: regime, recipient, stage and jurisdiction, never a counter. */
   id: z.string().min(1),
   regime: z.string().min(1),
+  /** The rule's key within its regime (which template set drafts it). */
+  key: z.string().optional(),
   recipient: Recipient,
   stage: Stage.optional(),
   /** Where the recipient sits (country or region code); decides the notice language and time zone. */

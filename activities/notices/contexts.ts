@@ -7,54 +7,83 @@
 import { z } from 'zod';
 import { Role } from '../../domain/actor';
 import { Country, Instant } from '../../domain/facts';
-import { Recipient } from '../../domain/obligation';
+import { Recipient, Stage } from '../../domain/obligation';
+import { OBLIGATION_KIND_NAMES } from './kinds';
 import { isValidLocale, isValidTimeZone } from './locale';
 
 const TimeZone = z.string().refine(isValidTimeZone, { message: 'unknown IANA time zone' });
 const Locale = z.string().refine(isValidLocale, { message: 'invalid BCP 47 locale tag' });
 /** Required free text: an empty or blank string is as missing as an absent one. */
 const Text = (max: number) => z.string().max(max).refine((s) => s.trim().length > 0, { message: 'must not be blank' });
-const Narrative = Text(10_000);
 /** Only web links: a javascript: or data: URL in an e-mail is an attack, not a link. */
 const WebLink = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 const Count = z.number().int().nonnegative();
 
 const IncidentRef = z.object({ id: Text(200), title: Text(500) });
 
-/** GDPR Art. 33 (authority) and Art. 34 (data subjects) notices. */
-export const GdprNoticeContext = z.object({
+const Label = Text(500);
+/** A section line; see elements.ts. Only narrative text may stand without a label. */
+const Line = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), label: Label.nullable(), value: Text(20_000) }).strict(),
+  z.object({ kind: z.enum(['datetime', 'date']), label: Label, value: Instant }).strict(),
+  z.object({ kind: z.literal('count'), label: Label, value: Count }).strict(),
+  z.object({ kind: z.literal('list'), label: Label, value: z.array(Text(500)).min(1) }).strict(),
+]);
+export type NoticeLine = z.infer<typeof Line>;
+
+const Section = z.object({
+  /** The content element id (rules' requiredContent), e.g. "nature". */
+  id: Text(100),
+  ordinal: z.number().int().positive(),
+  /** Shown before the first section of a group where a law prescribes headings (else null). */
+  groupHeading: Label.nullable(),
+  heading: Label,
+  lines: z.array(Line).min(1),
+  /** Not (fully) known yet: the last line is the "to follow" sentence. */
+  pending: z.boolean(),
+}).strict();
+export type NoticeSection = z.infer<typeof Section>;
+
+/**
+ * The context of every obligation notice kind (`<regime>-<key>`, see kinds.ts): the framing data
+ * the kind's templates use, and the content sections built from the element catalogue.
+ */
+export const ObligationNoticeContext = z.object({
   incident: IncidentRef,
-  controller: z.object({ name: Text(500), country: Country }),
-  /** The DPO or other contact point, Art. 33(3)(b). */
-  contact: z.object({
-    name: Text(200),
-    email: z.email(),
-    phone: Text(50).nullable().default(null),
-  }),
-  /** The addressed authority; null → "the competent supervisory authority". */
-  authority: z.object({ name: Text(500) }).nullable().default(null),
-  nature: Narrative,
-  subjectCategories: z.array(Text(200)).min(1),
-  /** Approximate number of data subjects; null = not yet known. */
-  subjectCount: Count.nullable(),
-  /** Approximate number of personal data records; null = not yet known. */
-  recordCount: Count.nullable(),
-  /** Human-readable, already localized (buildGdprContext maps the domain categories). */
-  dataCategories: z.array(Text(300)).min(1),
-  likelyConsequences: Narrative,
-  measuresTaken: Narrative,
+  entity: z.object({ name: Text(500), country: Country }).strict(),
+  /** The plan's contact point (DPO or equivalent). */
+  contact: z.object({ name: Text(200), email: z.email(), phone: Text(50).nullable().default(null) }).strict(),
+  /** The addressed authority or organisation by name; null → the template's default addressee. */
+  addressee: Text(500).nullable().default(null),
+  obligation: z.object({
+    id: Text(300),
+    regime: Text(100),
+    recipient: Recipient,
+    stage: Stage.nullable(),
+    jurisdiction: Text(20),
+    dueAt: Instant.nullable(),
+  }).strict(),
+  /** The jurisdiction's name in the notice language, e.g. "Colorado", "Deutschland". */
+  jurisdictionName: Text(200),
   awareAt: Instant,
-  /** The legal deadline; null where the law gives none (Art. 34: "without undue delay"). */
-  deadlineAt: Instant.nullable(),
-  /** Art. 33(1): a notice given after 72 hours must give the reasons for the delay. */
-  delayReason: Narrative.nullable().default(null),
+  /** Reference lines at the top of formal notices (empty for notices to the public). */
+  header: z.array(Line),
+  sections: z.array(Section).min(1),
+  /** Ids of the sections still to follow, in order. */
+  pending: z.array(Text(100)),
+  hasPending: z.boolean(),
+  /** Shared wording, in the template's language (phrases.ts). */
+  phrases: z.object({
+    to: Label, from: Label, reference: Label, pendingNote: Text(2000), timeZoneNote: Text(500), salutation: Label, closing: Label, questions: Text(1000),
+  }).strict(),
+  /** The template locale the phrases and headings are written in; the renderer checks it is the one it picks. */
+  phraseLocale: Locale,
   timeZone: TimeZone,
+  /** The requested locale: formats dates and numbers (e.g. "de-AT" in the "de" template). */
   locale: Locale,
-  /** Art. 33(4): some information is not yet available and will follow. */
-  phased: z.boolean(),
-});
-export type GdprNoticeContext = z.infer<typeof GdprNoticeContext>;
-export type GdprNoticeContextInput = z.input<typeof GdprNoticeContext>;
+}).strict().refine((c) => c.hasPending === (c.pending.length > 0), { message: 'hasPending must match pending', path: ['hasPending'] });
+export type ObligationNoticeContext = z.infer<typeof ObligationNoticeContext>;
+export type ObligationNoticeContextInput = z.input<typeof ObligationNoticeContext>;
 
 /** The notice a reminder or escalation is about, as the incident workflow describes it. */
 const NoticeRef = z.object({
@@ -98,15 +127,16 @@ export const EscalationContext = z.object({
 export type EscalationContext = z.infer<typeof EscalationContext>;
 export type EscalationContextInput = z.input<typeof EscalationContext>;
 
-export const CONTEXT_SCHEMAS = {
-  'gdpr-authority': GdprNoticeContext,
-  'gdpr-individuals': GdprNoticeContext,
-  reminder: ReminderContext,
-  escalation: EscalationContext,
-} as const satisfies Record<string, z.ZodType>;
+export const INTERNAL_SCHEMAS = { reminder: ReminderContext, escalation: EscalationContext } as const;
 
-export type NoticeKind = keyof typeof CONTEXT_SCHEMAS;
-export const NOTICE_KINDS = Object.keys(CONTEXT_SCHEMAS) as NoticeKind[];
+/** Every kind the renderer knows: each obligation kind (kinds.ts) and the internal mails. */
+export const CONTEXT_SCHEMAS: Readonly<Record<string, z.ZodType>> = Object.freeze({
+  ...Object.fromEntries(OBLIGATION_KIND_NAMES.map((k) => [k, ObligationNoticeContext])),
+  ...INTERNAL_SCHEMAS,
+});
+
+export type NoticeKind = string;
+export const NOTICE_KINDS: readonly string[] = Object.keys(CONTEXT_SCHEMAS).sort();
 
 export function isNoticeKind(kind: string): kind is NoticeKind {
   return Object.prototype.hasOwnProperty.call(CONTEXT_SCHEMAS, kind);

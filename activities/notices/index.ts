@@ -1,14 +1,18 @@
-export { createNoticeRenderer, DEFAULT_TEMPLATES_DIR, NoticeContextError, TEMPLATE_PARTS, type NoticeRenderer, type NoticeRendererOptions, type RenderedNotice } from './renderer';
 export {
-  CONTEXT_SCHEMAS, NOTICE_KINDS, isNoticeKind, GdprNoticeContext, ReminderContext, EscalationContext,
-  type NoticeKind, type GdprNoticeContextInput, type ReminderContextInput, type EscalationContextInput,
+  createNoticeRenderer, DEFAULT_TEMPLATES_DIR, NoticeContextError, TEMPLATE_PARTS, WORDING_VERSION,
+  type NoticeRenderer, type NoticeRendererOptions, type RenderedNotice,
+} from './renderer';
+export {
+  CONTEXT_SCHEMAS, NOTICE_KINDS, isNoticeKind, ObligationNoticeContext, ReminderContext, EscalationContext,
+  type NoticeKind, type NoticeLine, type NoticeSection, type ObligationNoticeContextInput, type ReminderContextInput, type EscalationContextInput,
 } from './contexts';
-export { buildGdprContext, type GdprContextInput } from './gdpr-context';
-export { buildNoticeContext, noticeKind, TEMPLATE_LOCALES, type NoticeContextRequest, type ObligationNoticeKind } from './context-builder';
 export {
-  REQUIRED_CONTENT_PROBES, REQUIRED_CONTENT_BY_KIND, GDPR_ART33_ELEMENTS, GDPR_ART34_ELEMENTS, checkRequiredContent,
-  isRequiredContentId, type RequiredContentId, type RequiredContentCheck,
-} from './required-content';
-export { resolveLocale, formatDateTime, formatNumber, formatList, type LocaleChoice } from './locale';
+  buildNoticeContext, noticeKind, obligationKey, jurisdictionName, TEMPLATE_LOCALES,
+  type NoticeContextRequest, type ObligationNoticeKind,
+} from './context-builder';
+export { OBLIGATION_KINDS, OBLIGATION_KIND_NAMES, REGIME_LOCALES, obligationKindSpec, type ObligationKindSpec } from './kinds';
+export { ELEMENTS, ELEMENT_IDS, isElementId, resolveElement, contentFor, type ElementId, type ElementDef } from './elements';
+export { checkRequiredContent, sectionProbes, appearsInText, appearsInHtml, type RequiredContentCheck } from './required-content';
+export { resolveLocale, formatDateTime, formatDate, formatNumber, formatList, formatLineValue, type LocaleChoice } from './locale';
 export { sanitizeHeaderText, sanitizeBodyText } from './sanitize';
-export { TO_FOLLOW, DATA_CATEGORY_LABELS, PHRASE_LOCALES } from './phrases';
+export { TO_FOLLOW, TO_FOLLOW_PUBLIC, DATA_CATEGORY_LABELS, PHRASE_LOCALES, type PhraseLocale } from './phrases';

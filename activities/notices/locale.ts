@@ -97,6 +97,32 @@ export function formatDateTime(iso: string, timeZone: string, locale: string): s
   }).format(d);
 }
 
+/** "26 November 2026": the date alone, in the recipient's zone. */
+export function formatDate(iso: string, timeZone: string, locale: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) throw new Error(`date: "${iso}" is not a valid ISO-8601 instant`);
+  return new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(d);
+}
+
+/** A notice section line (contexts.ts NoticeLine), structurally. */
+export type FormattableLine =
+  | { kind: 'text'; value: string }
+  | { kind: 'datetime' | 'date'; value: string }
+  | { kind: 'count'; value: number }
+  | { kind: 'list'; value: string[] };
+
+/** A line's value as the `value` template helper prints it; the required-content probes use the same. */
+export function formatLineValue(line: FormattableLine, timeZone: string, locale: string): string {
+  switch (line.kind) {
+    case 'text': return line.value;
+    case 'datetime': return formatDateTime(line.value, timeZone, locale);
+    case 'date': return formatDate(line.value, timeZone, locale);
+    case 'count': return formatNumber(line.value, locale);
+    case 'list': return formatList(line.value, locale);
+    default: throw new Error(`value: unknown line kind "${String((line as { kind?: unknown }).kind)}"`);
+  }
+}
+
 export function formatNumber(n: number, locale: string, maximumFractionDigits = 0): string {
   if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error(`number: ${String(n)} is not a finite number`);
   return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(n);

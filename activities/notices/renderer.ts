@@ -4,10 +4,19 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
 import { CONTEXT_SCHEMAS } from './contexts';
+import { ELEMENTS } from './elements';
+import { OBLIGATION_KINDS } from './kinds';
 import {
-  formatCountry, formatDateTime, formatList, formatNumber, formattingLocale, resolveLocale, type LocaleChoice,
+  canonicalLocale, formatCountry, formatDateTime, formatLineValue, formatList, formatNumber, formattingLocale, resolveLocale,
+  type FormattableLine, type LocaleChoice,
 } from './locale';
-import { PHRASE_LOCALES, RECIPIENT_NAMES, ROLE_NAMES, type PhraseLocale } from './phrases';
+import {
+  DATA_CATEGORY_LABELS, LABELS, PHRASE_LOCALES, pick, RECIPIENT_NAMES, ROLE_NAMES, SENTENCES, SHARED, STAGE_NAMES, TO_FOLLOW, TO_FOLLOW_PUBLIC,
+  type PhraseLocale,
+} from './phrases';
+import {
+  CA_OPC, KR_REMEDY_BODIES, NY_AGENCIES, STATEMENTS, US_CONSUMER_REPORTING_AGENCIES, US_FTC, US_REGION_NAMES,
+} from './reference';
 import { sanitizeBodyText, sanitizeHeaderText } from './sanitize';
 
 export interface RenderedNotice {
@@ -21,8 +30,13 @@ export interface RenderedNotice {
   subject: string;
   text: string;
   html: string;
-  /** First 12 hex of sha256 over the three template files used. */
+  /**
+   * First 12 hex of sha256 over the three template files used and the shared wording they draw
+   * on (WORDING_VERSION: headings, phrases, reference data), so a changed heading is a new version.
+   */
   templateVersion: string;
+  /** Content elements the notice says are still to follow (obligation notices; empty otherwise). */
+  pending: string[];
 }
 
 export interface NoticeRenderer {
@@ -45,6 +59,18 @@ export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '..', '..', 'templa
 
 export const TEMPLATE_PARTS = ['subject', 'text', 'html'] as const;
 type Part = (typeof TEMPLATE_PARTS)[number];
+
+/**
+ * Fingerprint of the wording outside the template files that rendered notices contain: element
+ * headings, labels and phrases, shared sentences, group headings and reference data. Data only
+ * (resolver code is not part of it), so it is the same wherever the code runs.
+ */
+export const WORDING_VERSION = createHash('sha256').update(JSON.stringify({
+  elements: Object.entries(ELEMENTS).map(([id, d]) => [id, d.heading, 'plain' in d ? d.plain : null]),
+  groups: Object.values(OBLIGATION_KINDS).filter((k) => k.groups).map((k) => [k.kind, k.groups]),
+  phrases: [TO_FOLLOW, TO_FOLLOW_PUBLIC, SHARED, LABELS, SENTENCES, STAGE_NAMES, DATA_CATEGORY_LABELS, ROLE_NAMES, RECIPIENT_NAMES],
+  reference: [US_CONSUMER_REPORTING_AGENCIES, US_FTC, NY_AGENCIES, CA_OPC, KR_REMEDY_BODIES, STATEMENTS, US_REGION_NAMES],
+})).digest('hex').slice(0, 12);
 
 /** Thrown when a context does not match its kind's schema; lists paths and messages, never values. */
 export class NoticeContextError extends Error {
@@ -121,6 +147,17 @@ function createEnvironment(): typeof Handlebars {
   helper('country', 1, ([c], d) => formatCountry(str(c, 'country code'), d.formatLocale));
   /** `{{#if (known x)}}`: true unless null. 0 counts as known, unlike a bare #if. */
   helper('known', 1, ([v]) => v !== null);
+  /** A section line's value (contexts.ts NoticeLine): text, date and time, date, number or list, formatted for the recipient. */
+  helper('value', 1, ([line], d) => {
+    if (typeof line !== 'object' || line === null || typeof (line as { kind?: unknown }).kind !== 'string') throw new Error('expects a section line');
+    return formatLineValue(line as FormattableLine, d.timeZone, d.formatLocale);
+  });
+  /** `{{phrase "vigilance"}}`: a sentence several templates share (phrases.ts SENTENCES), in the template's language. */
+  helper('phrase', 1, ([key], d) => {
+    const k = str(key, 'phrase key');
+    if (!Object.prototype.hasOwnProperty.call(SENTENCES, k)) throw new Error(`unknown phrase "${k}"`);
+    return pick(SENTENCES[k as keyof typeof SENTENCES], d.phraseLocale, `phrase "${k}"`);
+  });
   helper('upper', 1, ([s], d) => str(s, 'value').toLocaleUpperCase(d.formatLocale));
   helper('roleName', 1, ([r], d) => {
     const name = (ROLE_NAMES[d.phraseLocale] as Record<string, string>)[str(r, 'role')];
@@ -141,7 +178,7 @@ function createEnvironment(): typeof Handlebars {
   return hb;
 }
 
-const HELPERS = ['datetime', 'number', 'hours', 'list', 'country', 'known', 'upper', 'roleName', 'recipientName', 'paragraphs'];
+const HELPERS = ['datetime', 'number', 'hours', 'list', 'country', 'known', 'upper', 'roleName', 'recipientName', 'paragraphs', 'value', 'phrase'];
 
 interface CompiledSet {
   locale: string;
@@ -197,7 +234,7 @@ export function createNoticeRenderer(opts: NoticeRendererOptions): NoticeRendere
     const hit = compiled.get(key);
     if (hit) return hit;
     const dir = path.join(kindDir(kind), locale);
-    const hash = createHash('sha256');
+    const hash = createHash('sha256').update(`wording\0${WORDING_VERSION}\0`);
     const parts = {} as CompiledSet['parts'];
     for (const part of TEMPLATE_PARTS) {
       const file = path.join(dir, `${part}.hbs`);
@@ -226,7 +263,11 @@ export function createNoticeRenderer(opts: NoticeRendererOptions): NoticeRendere
 
     const parsed = schema.safeParse(context);
     if (!parsed.success) throw new NoticeContextError(kind, parsed.error.issues);
-    const ctx = parsed.data as { locale?: string | null; timeZone: string };
+    const ctx = parsed.data as { locale?: string | null; timeZone: string; phraseLocale?: string; pending?: string[] };
+    // A context whose headings and phrases were written for another template language would mix languages.
+    if (ctx.phraseLocale !== undefined && canonicalLocale(ctx.phraseLocale) !== canonicalLocale(choice.locale)) {
+      throw new Error(`context for "${kind}" was built for template locale "${ctx.phraseLocale}", but "${locale}" renders the "${choice.locale}" templates: build the context with the same locale`);
+    }
     const phrase = resolveLocale(choice.locale, PHRASE_LOCALES).locale as PhraseLocale;
     const data: RenderData = {
       templateLocale: choice.locale,
@@ -251,6 +292,7 @@ export function createNoticeRenderer(opts: NoticeRendererOptions): NoticeRendere
       text: sanitizeBodyText(run('text')),
       html: run('html'),
       templateVersion: set.version,
+      pending: Array.isArray(ctx.pending) ? [...ctx.pending] : [],
     };
   }
 

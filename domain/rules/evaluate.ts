@@ -157,6 +157,7 @@ export function assess(facts: IncidentFacts, ruleSet: RuleSet, ctx: AssessContex
         const o: Obligation = {
           id: obligationId(regime.regime, rule.key, unit.jurisdiction),
           regime: regime.regime,
+          key: rule.key,
           recipient: rule.recipient,
           ...(rule.stage ? { stage: rule.stage } : {}),
           jurisdiction: unit.jurisdiction,

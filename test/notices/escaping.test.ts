@@ -8,25 +8,56 @@ import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { createMailer, MailValidationError, classifySmtpError, type OutgoingMail } from '../../activities/mail';
-import { createNoticeRenderer, sanitizeHeaderText } from '../../activities/notices';
-import { sampleGdprContext, sampleReminderContext, TEMPLATES_DIR } from './fixtures';
+import { createNoticeRenderer, noticeKind, sanitizeHeaderText, TEMPLATE_LOCALES } from '../../activities/notices';
+import {
+  completeFacts, CONTENT, contextFor, obligationFor, ruleObligations, sampleGdprContext, sampleReminderContext, TEMPLATES_DIR, type RuleObligation,
+} from './fixtures';
 
 const renderer = createNoticeRenderer({ templatesDir: TEMPLATES_DIR });
 const SCRIPT = '<script>alert("x")</script>';
 const INJECTED_TITLE = 'Server down\r\nBcc: attacker@evil.example\r\nX-Injected: yes\r\n\r\n<b>body</b>';
+const ESCAPED_SCRIPT = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;';
+
+/** User text everywhere a notice takes it: facts, plan contact, incident, delay reason and every element's content. */
+function hostile(o: RuleObligation, locale: string) {
+  return contextFor(o, locale, {
+    incident: { id: 'INC-1', title: `Title ${SCRIPT}` },
+    facts: completeFacts({ nature: `Before ${SCRIPT} after`, entity: { name: 'Evil <img src=x onerror=alert(1)> Ltd', country: 'US' } }),
+    contact: { name: "O'Brien & <Partners>", email: 'dpo@example.org' },
+    content: Object.fromEntries(Object.keys(CONTENT).map((id) => [id, `${id}: ${SCRIPT}`])),
+    delayReason: `Delayed ${SCRIPT}`,
+  });
+}
+
+const ALL = ruleObligations().flatMap((o) => {
+  const kind = noticeKind(obligationFor(o));
+  return TEMPLATE_LOCALES[kind].map((locale) => [kind, locale, o] as const);
+});
 
 describe('HTML escaping', () => {
-  it.each(['en', 'de', 'fr', 'zh-CN'])('escapes <script> in nature and title (gdpr-authority %s)', (locale) => {
-    const out = renderer.render('gdpr-authority', locale, sampleGdprContext(locale, {
-      nature: `Before ${SCRIPT} after`,
-      incident: { id: 'INC-1', title: `Title ${SCRIPT}` },
-      contact: { name: 'O\'Brien & <Partners>', email: 'dpo@example.org' },
-    }));
-    expect(out.html).not.toContain('<script');
-    expect(out.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    expect(out.html).toContain('O&#x27;Brien &amp; &lt;Partners&gt;');
+  it.each(ALL)('%s/%s escapes user text in every place it appears', (kind, locale, o) => {
+    const out = renderer.render(kind, locale, hostile(o, locale));
+    expect(out.html).not.toMatch(/<script|<img|<Partners>/i);
+    expect(out.html).toContain(ESCAPED_SCRIPT);
+    expect(out.html).toContain('Evil &lt;img src&#x3D;x onerror&#x3D;alert(1)&gt; Ltd');
+    for (const id of o.requiredContent) expect(out.html).toContain(`${id}: ${ESCAPED_SCRIPT}`);
     // plain text is not HTML: the text part carries the user's words as they are
-    expect(out.text).toContain(`Before ${SCRIPT} after`);
+    for (const id of o.requiredContent) expect(out.text).toContain(`${id}: ${SCRIPT}`);
+  });
+
+  it('contact details are escaped where the template shows them', () => {
+    const out = renderer.render('gdpr-authority', 'en', sampleGdprContext('en', { contact: { name: "O'Brien & <Partners>", email: 'dpo@example.org' } }));
+    expect(out.html).toContain('O&#x27;Brien &amp; &lt;Partners&gt;');
+    expect(out.text).toContain("O'Brien & <Partners>");
+  });
+
+  it('a formal notice shows the delay reason, escaped, in every language', () => {
+    for (const locale of TEMPLATE_LOCALES['dora-final']) {
+      const o = ruleObligations().find((r) => r.regime === 'dora' && r.key === 'final')!;
+      const out = renderer.render('dora-final', locale, hostile(o, locale));
+      expect(out.html).toContain(`Delayed ${ESCAPED_SCRIPT}`);
+      expect(out.text).toContain(`Delayed ${SCRIPT}`);
+    }
   });
 
   it('escapes in every kind that shows user text (reminder title)', () => {
@@ -47,6 +78,16 @@ describe('header injection', () => {
     expect(out.subject).toContain('Server down Bcc: attacker@evil.example X-Injected: yes <b>body</b>');
   });
 
+  it.each(ALL)('%s/%s: no CR/LF in the subject, whether the title or the entity name carries it', (kind, locale, o) => {
+    const ctx = contextFor(o, locale, {
+      incident: { id: 'INC-1', title: INJECTED_TITLE },
+      facts: completeFacts({ entity: { name: 'Acme\r\nBcc: attacker@evil.example', country: 'US' } }),
+    });
+    const out = renderer.render(kind, locale, ctx);
+    expect(out.subject).not.toMatch(/[\r\n\u0085\u2028\u2029]/);
+    expect(out.subject).toContain('Acme Bcc: attacker@evil.example');
+  });
+
   it('sanitizeHeaderText collapses every kind of line break and control character', () => {
     expect(sanitizeHeaderText('a\rb\nc\r\nd\u0085e\u2028f\u2029g\u0000h\u001bi\u007fj\u202ek\t l')).toBe('a b c d e f g h i j k l');
     expect(() => sanitizeHeaderText(' \r\n ')).toThrow(/empty/);
@@ -61,13 +102,16 @@ describe('header injection', () => {
       await rm(dir, { recursive: true, force: true });
     });
 
-    it('parsed by mailparser has no injected header and the intended recipients only', async () => {
-      const out = renderer.render('gdpr-authority', 'en', sampleGdprContext('en', { incident: { id: 'INC-1', title: INJECTED_TITLE } }));
+    it.each([['gdpr-authority', 'en'], ['us-ca-residents', 'zh-CN'], ['appi-authority-final', 'ja']])('%s/%s parsed by mailparser has no injected header and the intended recipients only', async (kind, locale) => {
+      const o = ruleObligations().find((r) => `${r.regime}-${r.key}` === kind)!;
+      const out = renderer.render(kind, locale, contextFor(o, locale, {
+        incident: { id: 'INC-1', title: INJECTED_TITLE }, facts: completeFacts({ entity: { name: `Acme${INJECTED_TITLE}`, country: 'US' } }),
+      }));
       const mailer = createMailer({ outboxDir: dir });
       try {
         const ev = await mailer.send({
           from: 'noreply@acme.example', to: ['dpa@authority.example'], subject: out.subject, text: out.text, html: out.html,
-          messageId: '<inj-1@acme.example>',
+          messageId: `<inj-1-${kind}-${locale}@acme.example>`,
         });
         const raw = await readFile(ev.path as string);
         const parsed = await simpleParser(raw);

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import {
-  createNoticeRenderer, DEFAULT_TEMPLATES_DIR, NOTICE_KINDS, NoticeContextError, TEMPLATE_LOCALES, TEMPLATE_PARTS,
+  createNoticeRenderer, DEFAULT_TEMPLATES_DIR, NOTICE_KINDS, NoticeContextError, TEMPLATE_LOCALES, TEMPLATE_PARTS, WORDING_VERSION, type ObligationNoticeContext,
 } from '../../activities/notices';
-import { sampleContextFor, sampleGdprContext, sampleReminderContext, TEMPLATES_DIR } from './fixtures';
+import { completeFacts, sampleContextFor, sampleGdprContext, sampleReminderContext, TEMPLATES_DIR } from './fixtures';
 
 const renderer = createNoticeRenderer({ templatesDir: TEMPLATES_DIR });
 const dirs = (p: string) => readdirSync(p, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
@@ -19,12 +19,11 @@ describe('templates on disk', () => {
     expect(dirs(TEMPLATES_DIR)).toEqual([...NOTICE_KINDS].sort());
   });
 
-  it('the required locales exist (en + zh-CN everywhere, de + fr for gdpr-authority) and TEMPLATE_LOCALES matches', () => {
+  it('the locales on disk are TEMPLATE_LOCALES (en + zh-CN everywhere)', () => {
     for (const kind of NOTICE_KINDS) {
+      expect({ kind, locales: dirs(path.join(TEMPLATES_DIR, kind)) }).toEqual({ kind, locales: [...TEMPLATE_LOCALES[kind]].sort() });
       expect(dirs(path.join(TEMPLATES_DIR, kind))).toEqual(expect.arrayContaining(['en', 'zh-CN']));
-      expect(dirs(path.join(TEMPLATES_DIR, kind))).toEqual([...TEMPLATE_LOCALES[kind]].sort());
     }
-    expect(dirs(path.join(TEMPLATES_DIR, 'gdpr-authority'))).toEqual(expect.arrayContaining(['de', 'fr']));
   });
 
   it('every locale has subject, text and html; no html template bypasses escaping', () => {
@@ -47,6 +46,7 @@ describe('templates on disk', () => {
     expect(out.subject).not.toMatch(/[\r\n]/);
     expect(out.subject.length).toBeGreaterThan(10);
     expect(out.text).toMatch(/\S/);
+    expect(out.text).not.toMatch(/\{\{|\}\}/);
     expect(out.html).toMatch(/^<!DOCTYPE html>/);
     expect(out.html).toContain(`lang="${locale}"`);
     expect(out.templateVersion).toMatch(/^[0-9a-f]{12}$/);
@@ -63,12 +63,35 @@ describe('locale fallback is explicit', () => {
     ['gdpr-authority', 'de-AT', 'de', true],
     ['gdpr-authority', 'fr-BE', 'fr', true],
     ['gdpr-authority', 'pt-PT', 'en', true],
-    ['gdpr-individuals', 'de', 'en', true],
+    ['gdpr-individuals', 'de', 'de', false],
+    ['us-ca-residents', 'ja', 'en', true],
+    ['us-ny-dfs', 'de', 'en', true],
+    ['hipaa-individuals', 'es-US', 'en', true],
+    ['lgpd-individuals', 'pt', 'pt-BR', true],
+    ['lgpd-authority', 'pt-PT', 'pt-BR', true],
+    ['appi-individuals', 'ja-JP', 'ja', true],
+    ['pipa-kr-authority', 'ko', 'ko', false],
+    ['pipl-individuals', 'zh-Hans', 'zh-CN', true],
+    ['fadp-ch-authority', 'de-CH', 'de', true],
+    ['fadp-ch-individuals', 'it-CH', 'en', true],
     ['reminder', 'zh', 'zh-CN', true],
   ])('%s requested %s → %s (fallback %s)', (kind, requested, used, fallback) => {
     const out = renderer.render(kind, requested, sampleContextFor(kind, requested));
     expect(out).toMatchObject({ locale: used, requestedLocale: requested, fallback });
     expect(renderer.resolveLocale(kind, requested)).toEqual({ locale: used, requestedLocale: requested, fallback });
+  });
+
+  it('the context is written in the language the renderer falls back to (ja for a US kind → English headings)', () => {
+    const ctx = sampleContextFor('us-co-residents', 'ja') as ObligationNoticeContext;
+    expect(ctx.phraseLocale).toBe('en');
+    const out = renderer.render('us-co-residents', 'ja', ctx);
+    expect(out).toMatchObject({ locale: 'en', fallback: true });
+    expect(out.text).toContain('Consumer reporting agencies');
+  });
+
+  it('a context built for one template language is refused by another (no mixed-language notice)', () => {
+    const german = sampleContextFor('gdpr-authority', 'de');
+    expect(() => renderer.render('gdpr-authority', 'fr', german)).toThrow(/built for template locale "de".*"fr"/);
   });
 
   it('an invalid locale tag is an error, not a fallback', () => {
@@ -78,28 +101,32 @@ describe('locale fallback is explicit', () => {
 
 describe('dates in the recipient time zone and locale', () => {
   it('uses the context time zone and locale', () => {
-    const de = renderer.render('gdpr-authority', 'de', sampleGdprContext('de', { awareAt: '2026-11-20T08:30:00Z', timeZone: 'Europe/Berlin' }));
+    const de = renderer.render('gdpr-authority', 'de', sampleGdprContext('de', { timeZone: 'Europe/Berlin' }));
     expect(de.text).toContain('20. November 2026 um 09:30 GMT+1');
-    const zh = renderer.render('gdpr-authority', 'zh-CN', sampleGdprContext('zh-CN', { awareAt: '2026-11-20T08:30:00Z', timeZone: 'Asia/Shanghai' }));
+    const zh = renderer.render('gdpr-authority', 'zh-CN', sampleGdprContext('zh-CN', { timeZone: 'Asia/Shanghai' }));
     expect(zh.text).toContain('2026年11月20日');
     expect(zh.text).toContain('16:30');
+    const la = renderer.render('us-wa-residents', 'en', sampleContextFor('us-wa-residents', 'en'));
+    expect(la.text).toContain('November 20, 2026 at 09:30 GMT+1');
   });
 
   it('uses a regional context locale within the same language (de-AT)', () => {
-    const out = renderer.render('gdpr-authority', 'de-AT', sampleGdprContext('de-AT', { awareAt: '2026-01-05T08:30:00Z', timeZone: 'Europe/Vienna' }));
+    const facts = completeFacts({ awareAt: '2026-01-05T08:30:00Z' });
+    const out = renderer.render('gdpr-authority', 'de-AT', sampleGdprContext('de-AT', { facts, timeZone: 'Europe/Vienna' }));
     expect(out.locale).toBe('de');
     expect(out.text).toContain('Jänner'); // Austrian German for January
   });
 
   it('after a fallback to another language, formats in the template language, not the context one', () => {
-    const out = renderer.render('gdpr-individuals', 'fr', sampleGdprContext('fr'));
+    const out = renderer.render('uk-gdpr-individuals', 'fr', sampleContextFor('uk-gdpr-individuals', 'fr'));
     expect(out.locale).toBe('en');
-    expect(out.text).toContain('November 20, 2026');
     expect(out.text).not.toContain('novembre');
+    const us = renderer.render('hipaa-individuals', 'fr', sampleContextFor('hipaa-individuals', 'fr'));
+    expect(us.text).toContain('November 20, 2026');
   });
 
   it('rejects an unknown time zone', () => {
-    expect(() => renderer.render('gdpr-authority', 'en', sampleGdprContext('en', { timeZone: 'Mars/Olympus' }))).toThrow(NoticeContextError);
+    expect(() => renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), timeZone: 'Mars/Olympus' })).toThrow(NoticeContextError);
   });
 });
 
@@ -113,17 +140,29 @@ describe('errors', () => {
   });
 
   it('a missing required value is an error naming the field, never an empty gap', () => {
-    const ctx = sampleGdprContext('en') as Record<string, unknown>;
-    delete ctx.likelyConsequences;
-    expect(() => renderer.render('gdpr-authority', 'en', ctx)).toThrow(/likelyConsequences/);
-    expect(() => renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), measuresTaken: '   ' })).toThrow(/measuresTaken: must not be blank/);
-    expect(() => renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), contact: { name: 'X', email: 'not-an-email' } })).toThrow(/contact\.email/);
+    const ctx = { ...sampleGdprContext('en') } as Record<string, unknown>;
+    delete ctx.sections;
+    expect(() => renderer.render('gdpr-authority', 'en', ctx)).toThrow(/sections/);
+    const blankLine = structuredClone(sampleGdprContext('en'));
+    blankLine.sections[0].lines[0] = { kind: 'text', label: null, value: '   ' };
+    expect(() => renderer.render('gdpr-authority', 'en', blankLine)).toThrow(/sections\.0\.lines\.0\.value: must not be blank/);
+    const noLines = structuredClone(sampleGdprContext('en'));
+    noLines.sections[2].lines = [];
+    expect(() => renderer.render('gdpr-authority', 'en', noLines)).toThrow(/sections\.2\.lines/);
+    expect(() => renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), contact: { name: 'X', email: 'not-an-email', phone: null } })).toThrow(/contact\.email/);
+  });
+
+  it('an unlabelled line must be text, and pending must agree with hasPending', () => {
+    const bad = structuredClone(sampleGdprContext('en')) as unknown as { sections: { lines: unknown[] }[]; hasPending: boolean };
+    bad.sections[0].lines.push({ kind: 'count', label: null, value: 3 });
+    expect(() => renderer.render('gdpr-authority', 'en', bad)).toThrow(NoticeContextError);
+    expect(() => renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), hasPending: true })).toThrow(/hasPending/);
   });
 
   it('context errors do not echo the (personal) values', () => {
     const err = (() => {
       try {
-        renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), contact: { name: 'Secret Person', email: 'secret-person-at-example' } });
+        renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), contact: { name: 'Secret Person', email: 'secret-person-at-example', phone: null } });
       } catch (e) {
         return e as Error;
       }
@@ -177,7 +216,8 @@ describe('strict templates (own templates dir)', () => {
     expect(() => make().render('nohelper', 'en', ctx)).toThrow(/does not compile/);
   });
 
-  it('templateVersion is sha256 of the three files: stable, and changes with any file', () => {
+  it('templateVersion is sha256 of the three files and the shared wording: stable, and changes with any file', () => {
+    expect(WORDING_VERSION).toMatch(/^[0-9a-f]{12}$/);
     const v1 = make().render('t', 'en', ctx).templateVersion;
     expect(make().render('t', 'en', ctx).templateVersion).toBe(v1);
     writeFileSync(path.join(dir, 't', 'en', 'html.hbs'), '<p>{{name}}!</p>');

@@ -1,139 +1,125 @@
 /**
- * Every GDPR template, in every locale present on disk, carries every element the law requires
- * (Art. 33(3)(a)-(d) for the authority, Art. 34(2) for data subjects) in the text AND the html
- * part. The element ids are those the rules list in `requiredContent`.
+ * Every obligation any rules/*.json file can emit has a template kind, with templates in every
+ * locale its regime needs, and every one of those templates carries every element of the
+ * obligation's requiredContent — its heading and its value — in the text AND the html part.
+ * Unknown elements are rendered as "to follow" and reported as pending.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import {
-  buildGdprContext, checkRequiredContent, createNoticeRenderer, GDPR_ART33_ELEMENTS, GDPR_ART34_ELEMENTS, GdprNoticeContext,
-  REQUIRED_CONTENT_PROBES, TO_FOLLOW, type RequiredContentId,
+  checkRequiredContent, createNoticeRenderer, ELEMENTS, ELEMENT_IDS, noticeKind, OBLIGATION_KINDS, REGIME_LOCALES, sectionProbes,
+  TEMPLATE_LOCALES, TO_FOLLOW, TO_FOLLOW_PUBLIC, type PhraseLocale,
 } from '../../activities/notices';
 import { appearsInHtml, appearsInText } from '../../activities/notices/required-content';
-import { IncidentFacts } from '../../domain/facts';
-import { sampleGdprContext, TEMPLATES_DIR } from './fixtures';
+import { formattingLocale } from '../../activities/notices/locale';
+import { contextFor, minimalFacts, obligationFor, ruleObligations, TEMPLATES_DIR, type RuleObligation } from './fixtures';
 
 const renderer = createNoticeRenderer({ templatesDir: TEMPLATES_DIR });
-const localesOf = (kind: string) => readdirSync(path.join(TEMPLATES_DIR, kind)).sort();
+const localesOnDisk = (kind: string) => readdirSync(path.join(TEMPLATES_DIR, kind), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const RULES = ruleObligations();
+const kindOf = (o: RuleObligation) => noticeKind(obligationFor(o));
 
-describe('required-content ids match the rules', () => {
-  const rules = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'rules', 'gdpr.json'), 'utf8')) as {
-    obligations: { recipient: string; requiredContent: string[] }[];
-  };
-  const required = (recipient: string) => rules.obligations.find((o) => o.recipient === recipient)?.requiredContent;
+/** The locales a regime's notices must be available in (the issue's list). */
+const REQUIRED_LOCALES: Record<string, string[]> = {
+  gdpr: ['en', 'zh-CN', 'de', 'fr'], nis2: ['en', 'zh-CN', 'de', 'fr'], dora: ['en', 'zh-CN', 'de', 'fr'], 'fadp-ch': ['en', 'zh-CN', 'de', 'fr'],
+  lgpd: ['en', 'zh-CN', 'pt-BR'], appi: ['en', 'zh-CN', 'ja'], 'pipa-kr': ['en', 'zh-CN', 'ko'],
+};
 
-  it('Art. 33 (authority) ids are the ones rules/gdpr.json lists', () => {
-    expect([...GDPR_ART33_ELEMENTS].sort()).toEqual([...(required('authority') ?? [])].sort());
+describe('every obligation the rules can emit has templates', () => {
+  it('the rules emit the obligations this suite covers (about 80 kinds over 26 regimes)', () => {
+    expect(RULES.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(RULES.map((o) => o.regime)).size).toBeGreaterThanOrEqual(26);
   });
-  it('Art. 34 (individuals) ids are the ones rules/gdpr.json lists', () => {
-    expect([...GDPR_ART34_ELEMENTS].sort()).toEqual([...(required('individuals') ?? [])].sort());
+
+  it.each(RULES.map((o) => [`${o.regime}:${o.key}`, o] as const))('%s', (_id, o) => {
+    const kind = kindOf(o);
+    expect(kind).toBe(`${o.regime}-${o.key}`);
+    const required = REQUIRED_LOCALES[o.regime] ?? ['en', 'zh-CN'];
+    expect(localesOnDisk(kind)).toEqual([...required].sort());
+    expect([...TEMPLATE_LOCALES[kind]].sort()).toEqual([...required].sort());
+    for (const id of o.requiredContent) expect({ id, inCatalogue: id in ELEMENTS }).toEqual({ id, inCatalogue: true });
   });
-  it('there is a probe for every id', () => {
-    for (const id of GDPR_ART33_ELEMENTS) expect(typeof REQUIRED_CONTENT_PROBES[id]).toBe('function');
+
+  it('the kinds are exactly the rule obligations: no kind without a rule, no rule without a kind', () => {
+    expect(Object.keys(OBLIGATION_KINDS).sort()).toEqual(RULES.map((o) => `${o.regime}-${o.key}`).sort());
+    for (const o of RULES) expect(OBLIGATION_KINDS[`${o.regime}-${o.key}`]).toMatchObject({ recipient: o.recipient, stage: o.stage ?? null });
+  });
+
+  it('the catalogue has no element the rules do not use', () => {
+    const used = new Set(RULES.flatMap((o) => o.requiredContent));
+    used.add('reasons-for-delay'); // also added to any formal notice that gives a delay reason
+    expect(ELEMENT_IDS.filter((id) => !used.has(id))).toEqual([]);
+  });
+
+  it('REGIME_LOCALES agrees with the required locales', () => {
+    for (const [regime, locales] of Object.entries(REGIME_LOCALES)) expect([...locales].sort()).toEqual([...REQUIRED_LOCALES[regime]].sort());
   });
 });
 
-const cases: [kind: string, elements: readonly RequiredContentId[]][] = [
-  ['gdpr-authority', GDPR_ART33_ELEMENTS],
-  ['gdpr-individuals', GDPR_ART34_ELEMENTS],
-];
+const CASES = RULES.flatMap((o) => TEMPLATE_LOCALES[kindOf(o)].map((locale) => [kindOf(o), locale, o] as const));
 
-describe.each(cases)('%s', (kind, elements) => {
-  it('has templates in en and zh-CN at least', () => {
-    expect(localesOf(kind)).toEqual(expect.arrayContaining(['en', 'zh-CN']));
+describe.each(CASES)('%s in %s', (kind, locale, o) => {
+  const ctx = contextFor(o, locale);
+  const out = renderer.render(kind, locale, ctx);
+  const loc = formattingLocale(ctx.locale, out.locale);
+
+  it('renders in that locale without fallback, with nothing pending when everything is known', () => {
+    expect(out).toMatchObject({ kind, locale, requestedLocale: locale, fallback: false, pending: [] });
+    expect(ctx.sections.map((s) => s.id).slice(0, o.requiredContent.length).sort()).toEqual([...o.requiredContent].sort());
   });
 
-  describe.each(localesOf(kind))('locale %s', (locale) => {
-    const ctx = GdprNoticeContext.parse(sampleGdprContext(locale));
-    const out = renderer.render(kind, locale, ctx);
-
-    it('renders in that locale without fallback', () => {
-      expect(out).toMatchObject({ kind, locale, requestedLocale: locale, fallback: false });
-    });
-
-    it.each(elements.map((e) => [e]))('text carries %s', (id) => {
-      const values = REQUIRED_CONTENT_PROBES[id](ctx);
-      expect(values.length).toBeGreaterThan(0);
-      for (const v of values) expect({ value: v, found: appearsInText(v, out.text) }).toEqual({ value: v, found: true });
-    });
-
-    it.each(elements.map((e) => [e]))('html carries %s', (id) => {
-      for (const v of REQUIRED_CONTENT_PROBES[id](ctx)) {
-        expect({ value: v, found: appearsInHtml(v, out.html) }).toEqual({ value: v, found: true });
+  it('carries every required element — heading, labels and values — in text and html', () => {
+    for (const id of o.requiredContent) {
+      const section = ctx.sections.find((s) => s.id === id);
+      expect(section).toBeDefined();
+      const values = sectionProbes(ctx, section!, loc);
+      expect(values.length).toBeGreaterThan(1);
+      for (const v of values) {
+        expect({ id, value: v, inText: appearsInText(v, out.text) }).toEqual({ id, value: v, inText: true });
+        expect({ id, value: v, inHtml: appearsInHtml(v, out.html) }).toEqual({ id, value: v, inHtml: true });
       }
-    });
-
-    it('checkRequiredContent agrees: nothing missing', () => {
-      expect(checkRequiredContent(elements, ctx, out)).toEqual({ missing: [], unprobed: [] });
-    });
-
-    it('formats the counts for the locale (a grouping separator, not the bare digits)', () => {
-      if (!elements.includes('subject-categories-and-count')) return;
-      const grouped = new Intl.NumberFormat(locale).format(183_904);
-      expect(grouped).not.toBe('183904');
-      expect(out.text).toContain(grouped);
-    });
+    }
+    expect(checkRequiredContent(o.requiredContent, ctx, out)).toEqual({ missing: [], unprobed: [] });
   });
-});
 
-describe('the delay reason (Art. 33(1)) appears when given, and only then', () => {
-  const reason = 'The forensic provider could not confirm exfiltration until 2026-11-24; notifying earlier would have named the wrong data categories.';
-  describe.each(localesOf('gdpr-authority'))('gdpr-authority %s', (locale) => {
-    it('is in text and html when given', () => {
-      const out = renderer.render('gdpr-authority', locale, sampleGdprContext(locale, { delayReason: reason }));
-      expect(appearsInText(reason, out.text)).toBe(true);
-      expect(appearsInHtml(reason, out.html)).toBe(true);
-    });
-    it('leaves no empty section when absent', () => {
-      const without = renderer.render('gdpr-authority', locale, sampleGdprContext(locale));
-      const withReason = renderer.render('gdpr-authority', locale, sampleGdprContext(locale, { delayReason: reason }));
-      // the section heading (the line before the reason) exists only in the version with a reason
-      const lines = withReason.text.split('\n');
-      const heading = lines[lines.findIndex((l) => l.includes(reason.slice(0, 30))) - 2];
-      expect(heading).toMatch(/\S/);
-      expect(without.text).not.toContain(heading);
-    });
-  });
-});
-
-describe('a phased notice (Art. 33(4)): what is not yet known is said to follow', () => {
-  const facts = IncidentFacts.parse({
-    awareAt: '2026-11-20T08:30:00Z',
-    entity: { name: 'Acme Widgets GmbH', country: 'DE' },
-    risk: 'high',
-  });
-  const contact = { name: 'Dr. Jana Schmidt-Okafor', email: 'dpo@acme-widgets.example' };
-
-  describe.each(localesOf('gdpr-authority'))('gdpr-authority %s', (locale) => {
-    const ctx = buildGdprContext({
-      facts, contact, incident: { id: 'INC-7', title: 'Lost laptop' }, deadlineAt: '2026-11-23T08:30:00Z',
-      locale, timeZone: 'Europe/Berlin',
-    });
-    const out = renderer.render('gdpr-authority', locale, ctx);
-
-    it('is marked phased and says so in the locale', () => {
-      expect(ctx.phased).toBe(true);
-      expect(out.text).toContain(TO_FOLLOW[locale as keyof typeof TO_FOLLOW]);
-      expect(appearsInHtml(TO_FOLLOW[locale as keyof typeof TO_FOLLOW], out.html)).toBe(true);
-    });
-    it('still carries every element (as "to follow" where unknown), and no gap', () => {
-      expect(checkRequiredContent(GDPR_ART33_ELEMENTS, ctx, out)).toEqual({ missing: [], unprobed: [] });
-      expect(out.text).not.toMatch(/[:：]\s*$/m); // no label left without a value
-    });
+  it('with nothing known, every element is still there, unknown ones said to follow and reported pending', () => {
+    const bare = contextFor(o, locale, { facts: minimalFacts(), content: {}, now: undefined });
+    const r = renderer.render(kind, locale, bare);
+    const toFollow = (OBLIGATION_KINDS[kind].public ? TO_FOLLOW_PUBLIC : TO_FOLLOW)[bare.phraseLocale as PhraseLocale];
+    expect(r.pending).toEqual(bare.pending);
+    expect(checkRequiredContent(o.requiredContent, bare, r)).toEqual({ missing: [], unprobed: [] });
+    for (const s of bare.sections) {
+      expect({ id: s.id, pending: s.pending }).toEqual({ id: s.id, pending: bare.pending.includes(s.id) });
+      if (s.pending) expect(s.lines.at(-1)).toEqual({ kind: 'text', label: null, value: toFollow });
+    }
+    // Only a notice made of reference data alone (Illinois residents: agencies and statements) has nothing to follow.
+    const onlyReference = o.requiredContent.every((id) => ['credit-agency-contacts', 'ftc-contacts', 'fraud-alert-and-freeze-info'].includes(id));
+    expect(bare.pending.length > 0).toBe(!onlyReference);
+    expect(appearsInText(toFollow, r.text)).toBe(!onlyReference);
+    expect(appearsInHtml(toFollow, r.html)).toBe(!onlyReference);
+    expect(r.text.includes(bare.phrases.pendingNote)).toBe(!onlyReference);
+    // no label left without a value (the Chinese salutation ends in a colon by convention)
+    expect(r.text.replace(bare.phrases.salutation, '')).not.toMatch(/[:：]\s*$/m);
   });
 });
 
 describe('checkRequiredContent', () => {
-  const ctx = GdprNoticeContext.parse(sampleGdprContext('en'));
+  const o = RULES.find((r) => r.regime === 'gdpr' && r.key === 'authority')!;
+  const ctx = contextFor(o, 'en');
   const out = renderer.render('gdpr-authority', 'en', ctx);
 
   it('reports an element whose value is missing, per part', () => {
-    const broken = { ...out, text: out.text.replace(ctx.likelyConsequences, '') };
-    expect(checkRequiredContent(GDPR_ART33_ELEMENTS, ctx, broken).missing).toEqual([
-      { id: 'likely-consequences', part: 'text', values: [ctx.likelyConsequences] },
-    ]);
+    const consequences = ctx.sections.find((s) => s.id === 'likely-consequences')!.lines[0].value as string;
+    const broken = { ...out, text: out.text.replace(consequences, '') };
+    expect(checkRequiredContent(o.requiredContent, ctx, broken).missing).toEqual([{ id: 'likely-consequences', part: 'text', values: [consequences] }]);
   });
-  it('reports ids it cannot verify instead of passing them', () => {
+
+  it('reports a heading that is missing', () => {
+    const broken = { ...out, html: out.html.replace('Likely consequences', 'Consequences') };
+    expect(checkRequiredContent(o.requiredContent, ctx, broken).missing).toEqual([{ id: 'likely-consequences', part: 'html', values: ['Likely consequences'] }]);
+  });
+
+  it('reports ids the context has no section for instead of passing them', () => {
     expect(checkRequiredContent(['nature', 'ransom-amount'], ctx, out)).toEqual({ missing: [], unprobed: ['ransom-amount'] });
   });
 });

@@ -21,10 +21,11 @@ export async function draftNotice({ state, plan, record }: NoticeContext, n: Not
   try {
     n.draft = await bookkeeping.draftNotice({
       incident: { id: state.id, title: state.title },
+      now: new Date().toISOString(),
       facts: state.facts,
       obligation: n.obligation,
       contact: plan.contact,
-      ...(n.channel.kind === 'email' || n.channel.kind === 'portal' ? { authorityName: n.channel.name } : {}),
+      ...((n.channel.kind === 'email' || n.channel.kind === 'portal') && n.channel.name ? { authorityName: n.channel.name } : {}),
       locale: n.locale,
       timeZone: n.timeZone,
       ...(n.delayReason ? { delayReason: n.delayReason } : {}),
@@ -33,7 +34,7 @@ export async function draftNotice({ state, plan, record }: NoticeContext, n: Not
     n.status = 'awaiting-approval';
     await record('notice.drafted', SYSTEM_ACTOR, {
       noticeId: n.id, contentHash: n.draft.contentHash, templateVersion: n.draft.templateVersion,
-      locale: n.draft.locale, localeFallback: n.draft.fallback, subject: n.draft.subject,
+      locale: n.draft.locale, localeFallback: n.draft.fallback, subject: n.draft.subject, pending: n.draft.pending,
     });
   } catch (err) {
     n.status = 'draft-failed';
@@ -85,7 +86,7 @@ async function notifyAffected(ctx: NoticeContext, n: NoticeState, campaignId: st
       incidentId: state.id, noticeId: n.id, audience: n.obligation.audience,
       notice: {
         kind: n.draft!.kind, from: plan.sender, replyTo: plan.contact.email,
-        request: { incident: { id: state.id, title: state.title }, facts: state.facts, obligation: n.obligation, contact: plan.contact, timeZone: n.timeZone, ...(n.delayReason ? { delayReason: n.delayReason } : {}) },
+        request: { incident: { id: state.id, title: state.title }, now: new Date().toISOString(), facts: state.facts, obligation: n.obligation, contact: plan.contact, timeZone: n.timeZone, ...(n.delayReason ? { delayReason: n.delayReason } : {}) },
       },
       ...plan.massNotification,
     }],

@@ -11,14 +11,17 @@ export type NoticeStatus =
 
 /** How an approved notice reaches its recipient. */
 export type Channel = { kind: 'email'; to: string; name: string }
-  | { kind: 'portal'; name: string; url?: string }
+  /** `name` is absent when the plan names no authority: the template's own addressee is used. */
+  | { kind: 'portal'; name?: string; url?: string }
   /** Mass notification of the affected people imported for the incident (child workflow). */
   | { kind: 'recipients'; campaignId: string }
   /** Delivered outside the engine (media, credit agencies), confirmed by recordFiling. */
   | { kind: 'manual' };
 
 export interface Draft {
-  kind: string; subject: string; text: string; html: string;
+  kind: string; subject: string;
+  /** Required elements not known yet: the notice says they will follow (phased reporting). */
+  pending: string[]; text: string; html: string;
   locale: string; fallback: boolean; templateVersion: string; contentHash: string; renderedAt: string;
 }
 
@@ -99,7 +102,7 @@ export function channelFor(plan: Plan, o: Obligation, incidentId: string): Chann
   if (o.recipient !== 'authority') return { kind: 'manual' };
   const a = plan.authorities[o.id] ?? plan.authorities[`${o.regime}:${o.recipient}`];
   if (a?.email) return { kind: 'email', to: a.email, name: a.name };
-  return { kind: 'portal', name: a?.name ?? `${o.regime} authority (no contact in plan)`, ...(a?.portal ? { url: a.portal } : {}) };
+  return { kind: 'portal', ...(a?.name ? { name: a.name } : {}), ...(a?.portal ? { url: a.portal } : {}) };
 }
 
 export function newNotice(plan: Plan, o: Obligation, incidentId: string): NoticeState {
