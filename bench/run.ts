@@ -5,9 +5,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchAssess } from './assess';
+import { benchNotify } from './notify';
 
 const BENCHES: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   assess: benchAssess,
+  notify: benchNotify,
 };
 
 async function main(): Promise<void> {

@@ -66,20 +66,18 @@ function heartbeat(details: Transitions): void {
 export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: NoticeRenderer }) {
   async function record(key: CampaignKey, outcomes: Outcome[]): Promise<void> {
     if (!outcomes.length) return;
-    const params: unknown[] = [key.incidentId, key.noticeId];
-    const values = outcomes.map((o) => {
-      const base = params.length;
-      params.push(o.recipientId, o.status, o.attempts, o.error ?? null, o.evidence?.messageId ?? null, o.evidence?.response ?? null,
-        o.evidence?.sentAt ?? null, o.templateVersion ?? null, o.locale ?? null, o.evidence?.contentHash ?? null);
-      return `(${Array.from({ length: 10 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
-    });
+    // One statement per group, columns as arrays: a handful of parameters however many rows.
+    const col = <T>(f: (o: Outcome) => T) => outcomes.map(f);
     await db.query(
-      `UPDATE deliveries d SET status = v.status, attempts = v.attempts::int, last_error = v.error, message_id = v.message_id,
-         smtp_response = v.response, sent_at = v.sent_at::timestamptz, template_version = v.template_version, locale = v.locale,
+      `UPDATE deliveries d SET status = v.status, attempts = v.attempts, last_error = v.error, message_id = v.message_id,
+         smtp_response = v.response, sent_at = v.sent_at, template_version = v.template_version, locale = v.locale,
          content_hash = v.content_hash, updated_at = now()
-       FROM (VALUES ${values.join(', ')}) AS v(recipient_id, status, attempts, error, message_id, response, sent_at, template_version, locale, content_hash)
-       WHERE d.incident_id = $1 AND d.notice_id = $2 AND d.recipient_id = v.recipient_id::bigint AND d.status <> 'sent'`,
-      params);
+       FROM unnest($3::bigint[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::text[], $11::text[], $12::text[])
+         AS v(recipient_id, status, attempts, error, message_id, response, sent_at, template_version, locale, content_hash)
+       WHERE d.incident_id = $1 AND d.notice_id = $2 AND d.recipient_id = v.recipient_id AND d.status <> 'sent'`,
+      [key.incidentId, key.noticeId, col((o) => o.recipientId), col((o) => o.status), col((o) => o.attempts), col((o) => o.error ?? null),
+        col((o) => o.evidence?.messageId ?? null), col((o) => o.evidence?.response ?? null), col((o) => o.evidence?.sentAt ?? null),
+        col((o) => o.templateVersion ?? null), col((o) => o.locale ?? null), col((o) => o.evidence?.contentHash ?? null)]);
   }
 
   async function campaignCounts({ incidentId, noticeId }: CampaignKey): Promise<CampaignCounts> {
@@ -137,11 +135,17 @@ export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: Notice
       const started = Date.now();
       // Outcomes are written in small groups: a crash can re-send at most this many unrecorded messages.
       const flushEvery = 50;
-      const flush = async () => {
+      // Writes run one after another in the background; senders keep sending meanwhile.
+      let writes: Promise<void> = Promise.resolve();
+      const flush = (): Promise<void> => {
         const chunk = outcomes.splice(0, outcomes.length);
-        await record(key, chunk);
-        for (const o of chunk) done[o.status === 'sent' ? 'sent' : o.status === 'failed-permanent' ? 'failedPermanent' : 'failedTemporary']++;
-        heartbeat(done);
+        if (!chunk.length) return writes;
+        writes = writes.then(async () => {
+          await record(key, chunk);
+          for (const o of chunk) done[o.status === 'sent' ? 'sent' : o.status === 'failed-permanent' ? 'failedPermanent' : 'failedTemporary']++;
+          heartbeat(done);
+        });
+        return writes;
       };
 
       async function worker(): Promise<void> {
@@ -179,12 +183,12 @@ export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: Notice
               temporaryStop = message;
             }
           }
-          if (outcomes.length >= flushEvery) await flush();
+          if (outcomes.length >= flushEvery) void flush().catch(() => undefined); // a failed write surfaces below
         }
       }
 
       await Promise.all(Array.from({ length: Math.max(1, input.concurrency ?? 5) }, worker));
-      await flush();
+      await flush(); // rejects if any write of this batch failed
       if (temporaryStop) {
         throw ApplicationFailure.retryable(`batch stopped on a temporary failure: ${temporaryStop}`, 'SmtpTemporaryFailure');
       }

@@ -39,5 +39,7 @@ export const RECIPIENT_SCHEMA_STATEMENTS: readonly string[] = [
     updated_at       timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (incident_id, notice_id, recipient_id)
   )`,
-  'CREATE INDEX deliveries_open ON deliveries (incident_id, notice_id, status, recipient_id)',
+  // The next batch is "open deliveries after the cursor, in recipient order": an ordered index scan.
+  `CREATE INDEX deliveries_open ON deliveries (incident_id, notice_id, recipient_id)
+     WHERE status IN ('pending', 'failed-temporary')`,
 ];

@@ -153,7 +153,7 @@ const toWire = (e) => {
   for (const k of FIELDS) if (e && e[k] !== undefined) out[k] = e[k];
   return out;
 };
-PGlite.create(workerData.dataDir).then((pg) => {
+PGlite.create(workerData.dataDir, workerData.options).then((pg) => {
   parentPort.on('message', async (m) => {
     try {
       if (m.op === 'query') {
@@ -194,7 +194,9 @@ async function openPglite(dataDir: string): Promise<Db> {
   }
   const worker = new Worker(PGLITE_WORKER_SOURCE, {
     eval: true,
-    workerData: { dataDir: dir, pgliteEntry: require.resolve('@electric-sql/pglite') },
+    // An embedded store serves one process: 16 MB of shared buffers (PostgreSQL's default is 128 MB)
+    // keeps the resident size near 150 MB; the OS page cache still holds the files.
+    workerData: { dataDir: dir, pgliteEntry: require.resolve('@electric-sql/pglite'), options: { postgresqlconf: ['shared_buffers=16MB'] } },
   });
 
   const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();

@@ -55,6 +55,7 @@ export class SimulatorHarness implements Harness {
   async historyLength(workflowId: string): Promise<number> { return this.sim.describe(workflowId).historyLength; }
   /** How many runs (first start + continue-as-new + restarts) a workflow id has had. */
   runCount(workflowId: string): number { return this.sim.runCount(workflowId); }
+  historyTotal(workflowId: string): number { return this.sim.historyTotal(workflowId); }
   async teardown(): Promise<void> { this.sim.dispose(); }
 
   /** As in the client: without runId, signal/query/update/describe target the latest run; result()

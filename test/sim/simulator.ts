@@ -321,6 +321,8 @@ export class Simulator {
 
   latest(workflowId: string): Run | undefined { return this.executions.get(workflowId)?.at(-1); }
   runCount(workflowId: string): number { return this.executions.get(workflowId)?.length ?? 0; }
+  /** History events of every run of a workflow id, summed across continue-as-new. */
+  historyTotal(workflowId: string): number { return (this.executions.get(workflowId) ?? []).reduce((n, r) => n + r.history, 0); }
   final(run: Run): Run { while (run.next) run = run.next; return run; }
   retire(run: Run): void { this.live.delete(run); }
 

@@ -50,7 +50,7 @@ export const setHandler = ((def: { type: string; name: string }, handler: Fn | u
   currentRun('setHandler()').setHandler(def, handler, options?.validator)) as typeof wf.setHandler;
 
 export const workflowInfo: typeof wf.workflowInfo = () => currentRun('workflowInfo()').info();
-export const inWorkflowContext: typeof wf.inWorkflowContext = inWorkflow;
+export const inWorkflowContext: typeof wf.inWorkflowContext = () => inWorkflow(); // lazy: the engine and this module import each other
 /** Deterministic per run: drawn from the same seeded PRNG as Math.random in workflow code. */
 export const uuid4: typeof wf.uuid4 = () => uuid4From(currentRun('uuid4()').random);
 export const allHandlersFinished: typeof wf.allHandlersFinished = () => currentRun('allHandlersFinished()').handlersRunning === 0;
