@@ -10,6 +10,8 @@ import { incidentRoutes } from './routes/incidents';
 import { ledgerRoutes } from './routes/ledger';
 import { assessmentRoutes } from './routes/assessments';
 import { campaignRoutes } from './routes/campaigns';
+import { recipientRoutes } from './routes/recipients';
+import type { Queryable } from '../activities/store/db';
 import type { IncidentFacts } from '../domain/facts';
 import type { Assessment } from '../domain/obligation';
 
@@ -18,6 +20,8 @@ export interface AppDeps {
   ledger: Ledger;
   tokens: TokenMap;
   assess: (facts: IncidentFacts) => Assessment;
+  /** The store recipients are imported into. */
+  db: Queryable;
   logger?: FastifyBaseLogger | boolean;
   newId?: () => string;
   now?: () => Date;
@@ -47,6 +51,7 @@ export async function buildApp(deps: AppDeps) {
     await secured.register(ledgerRoutes(deps.ledger));
     await secured.register(assessmentRoutes(deps.assess));
     await secured.register(campaignRoutes(deps.gateway));
+    await secured.register(recipientRoutes(deps.gateway, deps.db));
   });
   return app;
 }

@@ -2,17 +2,28 @@
  * `npm run -s cli -- <command>`:
  *   assess --facts <file.json> [--json]   which laws require which notices by when
  *   rules [--json]                        the loaded regimes, versions, citations, unverified points
+ *   recipients --incident <id> --file <f.csv>       import affected people into a running engine
+ *   progress --incident <id> --notice <notice id>   a progress bar for a mass notification
+ * (the last two talk to the engine's API: --api / BRE_API, --token / BRE_TOKEN or the dev tokens)
  */
 import { parseArgs } from 'node:util';
 import { loadRuleSet, RuleFileError } from '../activities/rules/load';
 import { formatAssessment, InvalidInput, readFacts, runAssessment, UsageError } from './assess';
 import { formatRules } from './rules';
+import { remoteFrom, uploadRecipients, watchProgress } from './remote';
 
-const USAGE = 'usage: cli assess --facts <file.json> [--json] | cli rules [--json]';
+const USAGE = 'usage: cli assess --facts <file.json> [--json] | cli rules [--json]\n'
+  + '       cli recipients --incident <id> --file <f.csv> | cli progress --incident <id> --notice <notice id>   [--api <url>] [--token <t>]';
 
 export async function run(argv: string[], out: (s: string) => void): Promise<void> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({ args: rest, options: { facts: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    args: rest, strict: true,
+    options: {
+      facts: { type: 'string' }, json: { type: 'boolean', default: false }, incident: { type: 'string' }, notice: { type: 'string' },
+      file: { type: 'string' }, api: { type: 'string' }, token: { type: 'string' },
+    },
+  });
   switch (command) {
     case 'assess': {
       if (!values.facts) throw new UsageError(`assess needs --facts <file.json>\n${USAGE}`);
@@ -23,6 +34,17 @@ export async function run(argv: string[], out: (s: string) => void): Promise<voi
     case 'rules': {
       const rules = loadRuleSet();
       out(values.json ? `${JSON.stringify(rules, null, 2)}\n` : formatRules(rules));
+      return;
+    }
+    case 'recipients': {
+      if (!values.incident || !values.file) throw new UsageError(`recipients needs --incident and --file\n${USAGE}`);
+      const report = await uploadRecipients(remoteFrom(values, 'responder'), values.incident, values.file);
+      out(`${JSON.stringify(report, null, 2)}\n`);
+      return;
+    }
+    case 'progress': {
+      if (!values.incident || !values.notice) throw new UsageError(`progress needs --incident and --notice\n${USAGE}`);
+      await watchProgress(remoteFrom(values, 'responder'), values.incident, values.notice, out);
       return;
     }
     default:

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   }
   const { rules, holidays } = runtime.deps;
   const app = await buildApp({
-    gateway: createGateway(temporal.client, config.TEMPORAL_TASK_QUEUE), ledger: runtime.deps.ledger, tokens, logger: log,
+    gateway: createGateway(temporal.client, config.TEMPORAL_TASK_QUEUE), ledger: runtime.deps.ledger, db: runtime.db, tokens, logger: log,
     assess: (facts) => assess(facts, rules, holidays),
   });
   await app.listen({ port: config.PORT, host: config.HOST });

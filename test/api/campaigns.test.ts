@@ -18,9 +18,25 @@ describe('mass notification over HTTP', () => {
   let app: FastifyInstance;
   beforeEach(async () => {
     env = await setupIncidentEnv();
-    app = await buildApp({ gateway: env.gateway, ledger: env.ledger, tokens, assess: (f) => assess(f, ruleSet, holidays) });
+    app = await buildApp({ gateway: env.gateway, ledger: env.ledger, db: env.db, tokens, assess: (f) => assess(f, ruleSet, holidays) });
   });
   afterEach(async () => { await app.close(); await env.teardown(); });
+
+  it('imports recipients from CSV: bad rows reported by line, unknown incident 404, missing column 400', async () => {
+    const csv = 'email,name,locale,country,region\nana@example.net,Ana,pt-BR,BR,\nbo@example.net,Bo,en,US,US-CA\nnot-an-address,X,en,DE,\nchen@example.net,陈,zh-CN,CN,\n';
+    const post = (id: string, payload: string) => app.inject({ method: 'POST', url: `/v1/incidents/${id}/recipients`, headers: { ...RESPONDER, 'content-type': 'text/csv' }, payload });
+    expect((await post('INC-none', csv)).statusCode).toBe(404);
+    await app.inject({
+      method: 'POST', url: '/v1/incidents', headers: RESPONDER,
+      payload: { id: 'INC-csv', title: 'Leak', facts: { awareAt: '2026-03-02T09:15:00Z', entity: { country: 'DE' }, affected: [{ country: 'DE', count: 3 }], risk: 'high' } },
+    });
+    const res = await post('INC-csv', csv);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ imported: 3, rejected: 1, errors: [expect.objectContaining({ line: 4, field: 'email' })], byCountry: { BR: 1, CN: 1, US: 1 } });
+    const missing = await post('INC-csv', 'name,country\nAna,BR\n');
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().message).toMatch(/email/);
+  });
 
   it('shows progress of the campaign an approval started, and refuses to pause a finished one', async () => {
     await seedRecipients(env.db, 'INC-http-mass', 15);

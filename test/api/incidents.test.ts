@@ -35,7 +35,7 @@ describe('HTTP API', () => {
   let app: FastifyInstance;
   beforeEach(async () => {
     env = await setupIncidentEnv();
-    app = await buildApp({ gateway: env.gateway, ledger: env.ledger, tokens, now: () => new Date('2026-03-02T09:20:00Z'), assess: (f) => assess(f, ruleSet, holidays) });
+    app = await buildApp({ gateway: env.gateway, ledger: env.ledger, db: env.db, tokens, now: () => new Date('2026-03-02T09:20:00Z'), assess: (f) => assess(f, ruleSet, holidays) });
   });
   afterEach(async () => { await app.close(); await env.teardown(); });
 
