@@ -109,6 +109,8 @@ export function createActivities(deps: ActivityDeps) {
       return {
         kind, subject: rendered.subject, text: rendered.text, html: rendered.html, locale: rendered.locale,
         fallback: rendered.fallback, templateVersion: rendered.templateVersion, contentHash, pending: rendered.pending,
+        // The required elements as data: what a portal filing is typed in from.
+        fields: ctx.sections.map((sec) => ({ id: sec.id, heading: sec.heading, pending: sec.pending, lines: sec.lines })),
         renderedAt: deps.clock().toISOString(),
       };
     },

@@ -11,6 +11,7 @@ import { ledgerRoutes } from './routes/ledger';
 import { assessmentRoutes } from './routes/assessments';
 import { campaignRoutes } from './routes/campaigns';
 import { recipientRoutes } from './routes/recipients';
+import { filingRoutes } from './routes/filing';
 import type { Queryable } from '../activities/store/db';
 import type { IncidentFacts } from '../domain/facts';
 import type { Assessment } from '../domain/obligation';
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDeps) {
     await secured.register(assessmentRoutes(deps.assess));
     await secured.register(campaignRoutes(deps.gateway));
     await secured.register(recipientRoutes(deps.gateway, deps.db));
+    await secured.register(filingRoutes(deps.gateway));
   });
   return app;
 }

@@ -127,6 +127,29 @@ describe('HTTP API', () => {
     expect((await app.inject({ method: 'GET', url: '/v1/ledger', headers: AUDITOR })).json().entries).toEqual([]);
   });
 
+  it('a portal authority gets a filing package and the notice waits for the filing reference', async () => {
+    const facts = { ...body().facts, entity: { name: 'Sample Ltd', country: 'IE' }, affected: [{ country: 'IE', count: 40 }] };
+    await app.inject({ method: 'POST', url: '/v1/incidents', headers: RESPONDER, payload: body({ id: 'INC-portal', facts }) });
+    await env.harness.sleep(1000);
+    const url = '/v1/incidents/INC-portal/notices/gdpr:authority:IE';
+    for (const who of [MANAGER, LEGAL]) expect((await app.inject({ method: 'POST', url: `${url}/decision`, headers: who, payload: { decision: 'approve' } })).statusCode).toBe(200);
+    await env.harness.sleep(1000);
+    const pkg = await app.inject({ method: 'GET', url: `${url}/filing-package`, headers: AUDITOR });
+    expect(pkg.statusCode).toBe(200);
+    const json = pkg.json();
+    expect(json).toMatchObject({ status: 'awaiting-filing', authority: { kind: 'portal', name: 'Data Protection Commission', url: expect.stringMatching(/^https:/) } });
+    expect(json.approvals.map((a: { by: string }) => a.by)).toEqual(['max', 'lea']);
+    expect(json.fields.map((f: { id: string }) => f.id)).toEqual(expect.arrayContaining(['nature', 'subject-categories-and-count', 'record-categories-and-count', 'contact-point', 'likely-consequences', 'measures']));
+    const html = await app.inject({ method: 'GET', url: `${url}/filing-package?format=html`, headers: AUDITOR });
+    expect(html.headers['content-type']).toMatch(/text\/html/);
+    expect(html.body).toContain('<html');
+    const filed = await app.inject({ method: 'POST', url: `${url}/filing`, headers: RESPONDER, payload: { reference: 'DPC-BN-2026-0042' } });
+    expect(filed.statusCode).toBe(200);
+    const status = (await app.inject({ method: 'GET', url: '/v1/incidents/INC-portal', headers: AUDITOR })).json();
+    expect(status.notices[0]).toMatchObject({ status: 'filed', delivery: { reference: 'DPC-BN-2026-0042', by: 'rita' } });
+    expect((await app.inject({ method: 'GET', url: '/v1/incidents/INC-portal/notices/nope/filing-package', headers: AUDITOR })).statusCode).toBe(404);
+  });
+
   it('serves an OpenAPI document', async () => {
     const res = await app.inject({ method: 'GET', url: '/openapi.json' });
     expect(res.statusCode).toBe(200);

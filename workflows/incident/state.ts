@@ -21,7 +21,9 @@ export type Channel = { kind: 'email'; to: string; name: string }
 export interface Draft {
   kind: string; subject: string;
   /** Required elements not known yet: the notice says they will follow (phased reporting). */
-  pending: string[]; text: string; html: string;
+  pending: string[];
+  /** The required elements as data, for authorities that take reports through a portal. */
+  fields: { id: string; heading: string; pending: boolean; lines: { kind: string; label: string | null; value: unknown }[] }[]; text: string; html: string;
   locale: string; fallback: boolean; templateVersion: string; contentHash: string; renderedAt: string;
 }
 
