@@ -26,11 +26,17 @@ export const Config = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   OUTBOX_DIR: z.string().min(1).default('./outbox'),
+  /** DKIM signing of everything sent: all three, or none. */
+  SMTP_DKIM_DOMAIN: z.string().min(3).optional(),
+  SMTP_DKIM_SELECTOR: z.string().min(1).optional(),
+  SMTP_DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   PAYLOAD_KEY: z.string().optional(),
   API_TOKENS: ApiTokens.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).refine((c) => [c.SMTP_DKIM_DOMAIN, c.SMTP_DKIM_SELECTOR, c.SMTP_DKIM_PRIVATE_KEY_FILE].filter(Boolean).length % 3 === 0, {
+  message: 'set SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR and SMTP_DKIM_PRIVATE_KEY_FILE together', path: ['SMTP_DKIM_DOMAIN'],
 });
 export type Config = z.infer<typeof Config>;
 

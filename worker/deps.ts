@@ -1,4 +1,5 @@
 /** Builds what activities and the API need from configuration: store, ledger, mail, templates, rules. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActivityDeps } from '../activities';
 import { createLedger } from '../activities/ledger/ledger';
@@ -19,7 +20,10 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   loadPlan('default');
   const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'pglite') });
   await migrate(db);
-  const mailer = createMailer({ ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {}), outboxDir: config.OUTBOX_DIR });
+  const dkim = config.SMTP_DKIM_DOMAIN && config.SMTP_DKIM_SELECTOR && config.SMTP_DKIM_PRIVATE_KEY_FILE
+    ? { domainName: config.SMTP_DKIM_DOMAIN, keySelector: config.SMTP_DKIM_SELECTOR, privateKey: readFileSync(config.SMTP_DKIM_PRIVATE_KEY_FILE, 'utf8') }
+    : undefined;
+  const mailer = createMailer({ ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {}), outboxDir: config.OUTBOX_DIR, ...(dkim ? { dkim } : {}) });
   const deps: ActivityDeps = {
     db,
     ledger: createLedger(db),
