@@ -6,14 +6,14 @@ import { ApplicationFailure } from '@temporalio/common';
 import { createHash } from 'node:crypto';
 import type { HolidayCalendar } from '../domain/deadlines';
 import type { IncidentFacts } from '../domain/facts';
-import type { Assessment, Obligation } from '../domain/obligation';
+import type { Assessment } from '../domain/obligation';
 import type { Plan } from '../domain/plan';
 import { assess } from '../domain/rules/evaluate';
 import type { RuleSet } from '../domain/rules/schema';
 import type { Ledger } from './ledger/ledger';
 import type { Mailer, SendEvidence } from './mail/mailer';
 import { toActivityError } from './mail/errors';
-import { buildNoticeContext, checkRequiredContent, noticeKind } from './notices';
+import { buildNoticeContext, checkRequiredContent, noticeKind, type NoticeContextRequest } from './notices';
 import type { NoticeRenderer } from './notices/renderer';
 import { createCampaigns } from './recipients/campaign';
 import type { Db } from './store/db';
@@ -29,18 +29,8 @@ export interface ActivityDeps {
   clock: () => Date;
 }
 
-export interface DraftRequest {
-  incident: { id: string; title: string };
-  /** Workflow time of drafting: the notice's own date, and whether it is late. */
-  now: string;
-  facts: IncidentFacts;
-  obligation: Obligation;
-  contact: Plan['contact'];
-  authorityName?: string;
-  locale: string;
-  timeZone: string;
-  delayReason?: string;
-}
+/** What a draft is made from; `now` (workflow time) dates the notice and tells whether it is late. */
+export type DraftRequest = NoticeContextRequest & { now: string };
 
 export interface NoticeMail {
   incidentId: string; noticeId: string; from: string; to: string[]; replyTo?: string;
