@@ -56,8 +56,10 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
 
   const sink = await startSink();
   const dir = mkdtempSync(join(tmpdir(), 'bre-bench-notify-'));
-  const dataDir = join(dir, 'pglite');
-  const incidentId = 'INC-bench';
+  // The embedded store by default; BENCH_DATABASE_URL measures against PostgreSQL instead.
+  const dataDir = process.env.BENCH_DATABASE_URL ?? join(dir, 'pglite');
+  const storeOptions = process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL } : { dataDir };
+  const incidentId = `INC-bench-${Date.now()}`;
   // Set-up, not measured, in its own process: a new PGlite folder runs initdb once, whose memory
   // peak is not what a deployed engine (opening an existing folder) uses.
   const setup = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'notify-setup.ts'), dataDir, incidentId, String(n), String(ROUNDS)], { cwd: root, stdio: 'inherit' });
@@ -88,7 +90,7 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
     if (m.rss > peakRss) { peakRss = m.rss; atPeak = m; }
   }, 50);
   const rssBeforeStore = process.memoryUsage().rss;
-  const db = await openDatabase({ dataDir });
+  const db = await openDatabase(storeOptions);
   const rssWithStore = process.memoryUsage().rss;
   try {
     // Rounds alternate baseline and engine, so drift on a noisy machine hits both; the median counts.
@@ -133,6 +135,7 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
     const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)];
     return {
       recipients: n,
+      store: db.kind,
       rounds: rounds.length,
       msgsPerSec: median.msgsPerSec,
       baselineMsgsPerSec: median.baselineMsgsPerSec,

@@ -83,7 +83,7 @@ describe('cli against a running engine', () => {
     const lines: string[] = [];
     const final = await watchProgress(remote, 'INC-cli', 'gdpr:individuals:DE', (s) => lines.push(s), 10);
     expect(final).toMatchObject({ total: 3, sent: 3, finished: true });
-    expect(lines.at(-1)).toMatch(/100\.0%  sent 3\/3/);
+    expect(lines.at(-1)).toMatch(/100\.0% {2}sent 3\/3/);
     await expect(watchProgress(remote, 'INC-cli', 'nope', () => undefined)).rejects.toThrow(/404/);
   });
 });
