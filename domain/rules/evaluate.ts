@@ -124,6 +124,16 @@ function computeDue(clock: Clock, start: string, facts: IncidentFacts, timeZone:
   return due;
 }
 
+/**
+ * A later stage counts from the earlier stage's delivery, else from its due time; when the earlier
+ * stage has neither (no number in the law, not yet delivered), the later one has no number yet.
+ */
+function chainStart(earlier: Obligation, deliveredAt: string | undefined): { start: string; counts: boolean } {
+  if (deliveredAt) return { start: new Date(deliveredAt).toISOString(), counts: true };
+  if (earlier.dueAt) return { start: earlier.dueAt, counts: true };
+  return { start: earlier.clockStart, counts: false };
+}
+
 export function obligationId(regime: string, key: string, jurisdiction: string): string {
   return `${regime}:${key}:${jurisdiction}`;
 }
@@ -142,17 +152,16 @@ export function assess(facts: IncidentFacts, ruleSet: RuleSet, ctx: AssessContex
         if (!holds(rule.when, facts, unit, total)) continue;
         let start: string | undefined;
         let after: string | undefined;
+        let counts = true;
         if (rule.clock.after) {
-          // A later stage exists only with its earlier stage, and runs from its delivery or due time.
           after = obligationId(regime.regime, rule.clock.after, unit.jurisdiction);
           const earlier = emitted.get(after);
-          if (!earlier) continue;
-          start = delivered[after] ? new Date(delivered[after]).toISOString() : earlier.dueAt ?? undefined;
-          if (!start) start = earlier.clockStart;
+          if (!earlier) continue; // a later stage exists only with its earlier stage
+          ({ start, counts } = chainStart(earlier, delivered[after]));
         } else {
           start = factClock(facts, rule.clock.start);
+          if (!start) continue;
         }
-        if (!start) continue;
         const tz = timeZoneOf(regime, unit.jurisdiction);
         const o: Obligation = {
           id: obligationId(regime.regime, rule.key, unit.jurisdiction),
@@ -163,7 +172,7 @@ export function assess(facts: IncidentFacts, ruleSet: RuleSet, ctx: AssessContex
           jurisdiction: unit.jurisdiction,
           audience: unit.audience,
           clockStart: start,
-          dueAt: rule.clock.after && !delivered[after!] && emitted.get(after!)?.dueAt === null ? null : computeDue(rule.clock, start, facts, tz, holidays),
+          dueAt: counts ? computeDue(rule.clock, start, facts, tz, holidays) : null,
           deadline: rule.deadline,
           requiredContent: rule.requiredContent,
           citation: rule.citation,
