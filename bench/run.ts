@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     const result = { benchmark: n, at: new Date().toISOString(), node: process.version, ...(await bench(args)) };
     const dir = join(__dirname, 'results');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${n}.json`), JSON.stringify(result, null, 2) + '\n');
+    // A run against another store than the embedded one keeps its own file (e.g. notify-postgres.json).
+    const store = (result as { store?: string }).store;
+    writeFileSync(join(dir, store && store !== 'pglite' ? `${n}-${store}.json` : `${n}.json`), JSON.stringify(result, null, 2) + '\n');
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   }
 }
