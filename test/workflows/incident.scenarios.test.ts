@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { IncidentFacts } from '../../domain/facts';
 import { UpdateRejected } from '../../api/gateway';
 import {
@@ -173,5 +174,27 @@ describe(`incidentWorkflow scenarios [${describeBackend()}]`, () => {
     await settle(env);
     expect(await env.actions('INC-guard')).toEqual(before);
     expect((await env.gateway.status('INC-guard')).notices[0].decisions).toEqual([]);
+  });
+});
+
+describe(`when internal mail fails [${describeBackend()}]`, () => {
+  let env: IncidentEnv;
+  beforeEach(async () => {
+    env = await setupIncidentEnv(undefined, {
+      sendInternalMail: async () => { throw ApplicationFailure.nonRetryable('relay refused: 550 5.7.1 relaying denied', 'SmtpPermanentFailure'); },
+    });
+  });
+  afterEach(async () => { await env.teardown(); });
+
+  it('the failure is recorded and the clock goes on to the missed deadline', async () => {
+    await report(env, 'INC-nomail');
+    await env.harness.sleep(73 * HOUR);
+    const entries = await env.ledger.list({ incidentId: 'INC-nomail' });
+    const actions = entries.map((e) => e.action);
+    expect(actions.filter((a) => a === 'notice.reminder-failed')).toHaveLength(2);
+    expect(actions).not.toContain('notice.reminder-sent');
+    expect(actions).toContain('notice.deadline-missed');
+    expect(entries.find((e) => e.action === 'notice.escalation-failed')?.payload).toMatchObject({ noticeId: AUTHORITY, error: expect.stringMatching(/relaying denied/) });
+    expect((await env.gateway.status('INC-nomail')).notices[0].status).toBe('awaiting-approval');
   });
 });

@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { IncidentFacts } from '../../domain/facts';
 import { decideNoticeUpdate, type IncidentInput } from '../../workflows/incident/messages';
 import { cancelUpdate, progressQuery, resumeUpdate, type NotifyInput, type NotifySummary } from '../../workflows/notify/messages';
@@ -72,5 +73,31 @@ describe(`mass notification [${describeBackend()}]`, () => {
     const summary = await handle.result() as NotifySummary;
     expect(summary).toMatchObject({ total: 12, sent: 0, cancelled: 12 });
     await expect(handle.executeUpdate(cancelUpdate)).rejects.toThrow();
+  });
+});
+
+describe(`a campaign that fails [${describeBackend()}]`, () => {
+  let env: IncidentEnv;
+  beforeEach(async () => {
+    env = await setupIncidentEnv(undefined, {
+      prepareCampaign: async () => { throw ApplicationFailure.nonRetryable('deliveries table is read-only', 'StoreFailure'); },
+    });
+  });
+  afterEach(async () => { await env.teardown(); });
+
+  it('is recorded on the notice and in the ledger; the incident workflow goes on', async () => {
+    const now = new Date(await env.harness.now()).toISOString();
+    await env.gateway.report({
+      incident: { id: 'INC-fail', title: 'Leak', reportedBy: responder, reportedAt: now },
+      facts: IncidentFacts.parse({ awareAt: now, entity: { name: 'X', country: 'DE' }, affected: [{ country: 'DE', count: 5 }], risk: 'high' }),
+      planId: 'default',
+    });
+    await env.harness.sleep(1000);
+    await env.gateway.update('INC-fail', decideNoticeUpdate, { actor: manager, noticeId: 'gdpr:individuals:DE', decision: 'approve' });
+    await env.harness.sleep(1000);
+    const notice = (await env.gateway.status('INC-fail')).notices.find((n) => n.id === 'gdpr:individuals:DE')!;
+    expect(notice).toMatchObject({ status: 'send-failed', failure: expect.stringMatching(/read-only|failed/) });
+    const failed = (await env.ledger.list({ incidentId: 'INC-fail' })).find((e) => e.action === 'notice.mass-notification-failed');
+    expect(failed?.payload).toMatchObject({ noticeId: 'gdpr:individuals:DE', campaignId: 'INC-fail/notify/gdpr:individuals:DE' });
   });
 });

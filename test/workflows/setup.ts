@@ -2,7 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createActivities, type ActivityDeps } from '../../activities';
+import { createActivities, type Activities, type ActivityDeps } from '../../activities';
 import { createLedger } from '../../activities/ledger/ledger';
 import { createMailer } from '../../activities/mail';
 import { createNoticeRenderer, DEFAULT_TEMPLATES_DIR } from '../../activities/notices';
@@ -13,7 +13,7 @@ import { createGateway } from '../../api/gateway';
 import { createHarness } from '../harness';
 import { holidays, ruleSet } from '../fixtures';
 
-export async function setupIncidentEnv(startTime = new Date('2026-03-02T09:15:00Z')) {
+export async function setupIncidentEnv(startTime = new Date('2026-03-02T09:15:00Z'), overrides: Partial<Activities> = {}) {
   const db = await openDatabase({ dataDir: 'memory://' });
   await migrate(db);
   const ledger = createLedger(db);
@@ -23,7 +23,7 @@ export async function setupIncidentEnv(startTime = new Date('2026-03-02T09:15:00
     db, ledger, mailer, renderer: createNoticeRenderer({ templatesDir: DEFAULT_TEMPLATES_DIR }), rules: ruleSet, holidays,
     plans: (id) => loadPlan(id), clock: () => new Date(),
   };
-  const harness = await createHarness({ activities: createActivities(deps), startTime });
+  const harness = await createHarness({ activities: { ...createActivities(deps), ...overrides }, startTime });
   const gateway = createGateway(harness.client, harness.taskQueue);
   return {
     harness, gateway, ledger, outbox, db,

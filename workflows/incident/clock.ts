@@ -26,7 +26,17 @@ async function runUntil(state: IncidentState, plan: Plan, n: NoticeState, record
     if (wait > 0) await condition(() => wake() !== undefined, wait);
     return wake() ?? 'time';
   }
-  const internalMail = (kind: 'reminder' | 'escalation', to: string[], extra: Record<string, unknown>) =>
+  /** Sends a reminder or escalation; a failure is recorded and the clock goes on (it must not stop on a mail). */
+  const internalMail = async (kind: 'reminder' | 'escalation', to: string[], extra: Record<string, unknown>): Promise<{ messageId: string | null; error?: string }> => {
+    try {
+      return await sendInternal(kind, to, extra);
+    } catch (err) {
+      const error = (err as { cause?: { message?: string } }).cause?.message ?? (err as Error).message;
+      await record(`notice.${kind}-failed`, SYSTEM_ACTOR, { noticeId: n.id, to, error });
+      return { messageId: null, error };
+    }
+  };
+  const sendInternal = (kind: 'reminder' | 'escalation', to: string[], extra: Record<string, unknown>) =>
     bookkeeping.sendInternalMail({
       kind, to, from: plan.sender, locale: 'en',
       context: {
@@ -43,9 +53,9 @@ async function runUntil(state: IncidentState, plan: Plan, n: NoticeState, record
     const w = await until(at);
     if (w !== 'time') return w;
     const to = plan.reminders.roles.flatMap((r) => peopleWithRole(plan, r));
-    const evidence = await internalMail('reminder', to, { hoursLeft: hours });
-    n.remindersSent.push(hours);
-    await record('notice.reminder-sent', SYSTEM_ACTOR, { noticeId: n.id, hoursLeft: hours, to, messageId: evidence.messageId });
+    const sent = await internalMail('reminder', to, { hoursLeft: hours });
+    n.remindersSent.push(hours); // served, sent or failed: a reminder is never repeated
+    if (sent.messageId) await record('notice.reminder-sent', SYSTEM_ACTOR, { noticeId: n.id, hoursLeft: hours, to, messageId: sent.messageId });
   }
 
   const atDue = await until(due);
@@ -61,9 +71,9 @@ async function runUntil(state: IncidentState, plan: Plan, n: NoticeState, record
     const w = await until(due + step.afterMissedHours * HOUR);
     if (w !== 'time') return w;
     const to = peopleWithRole(plan, step.role);
-    const evidence = await internalMail('escalation', to, { role: step.role, hoursOverdue: step.afterMissedHours });
+    const sent = await internalMail('escalation', to, { role: step.role, hoursOverdue: step.afterMissedHours });
     n.escalatedTo.push(step.role);
-    await record('notice.escalated', SYSTEM_ACTOR, { noticeId: n.id, role: step.role, to, messageId: evidence.messageId });
+    if (sent.messageId) await record('notice.escalated', SYSTEM_ACTOR, { noticeId: n.id, role: step.role, to, messageId: sent.messageId });
   }
   return 'settled';
 }

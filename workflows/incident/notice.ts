@@ -1,6 +1,7 @@
 /** One notice from draft to delivery: render, wait for approvals, send or await a filing. */
 import { condition, executeChild } from '@temporalio/workflow';
 import { notifyRecipients } from '../notify/workflow';
+import type { NotifySummary } from '../notify/messages';
 import { SYSTEM_ACTOR } from '../../domain/actor';
 import type { Plan } from '../../domain/plan';
 import { bookkeeping, delivery } from './activities';
@@ -80,7 +81,9 @@ async function notifyAffected(ctx: NoticeContext, n: NoticeState, campaignId: st
   const { state, plan, record, onDelivered } = ctx;
   n.status = 'sending';
   await record('notice.mass-notification-started', SYSTEM_ACTOR, { noticeId: n.id, campaignId, approvers, audience: n.obligation.audience });
-  const summary = await executeChild(notifyRecipients, {
+  let summary: NotifySummary;
+  try {
+    summary = await executeChild(notifyRecipients, {
     workflowId: campaignId,
     args: [{
       incidentId: state.id, noticeId: n.id, audience: n.obligation.audience,
@@ -90,7 +93,15 @@ async function notifyAffected(ctx: NoticeContext, n: NoticeState, campaignId: st
       },
       ...plan.massNotification,
     }],
-  });
+    });
+  } catch (err) {
+    // The campaign itself failed (not a recipient: those end in the store). Recorded, never swallowed;
+    // the notice can be redrafted by new facts or recorded as delivered by other means.
+    n.status = 'send-failed';
+    n.failure = failureMessage(err);
+    await record('notice.mass-notification-failed', SYSTEM_ACTOR, { noticeId: n.id, campaignId, error: n.failure });
+    return;
+  }
   const recipients = { total: summary.total, sent: summary.sent, failedPermanent: summary.failedPermanent, cancelled: summary.cancelled };
   if (summary.total === 0) {
     // Nobody imported for this audience: the notice must reach people another way (e.g. a public communication).
