@@ -13,6 +13,7 @@ import { campaignRoutes } from './routes/campaigns';
 import { recipientRoutes } from './routes/recipients';
 import { filingRoutes } from './routes/filing';
 import type { Queryable } from '../activities/store/db';
+import { loadPlan } from '../activities/plans/load';
 import type { IncidentFacts } from '../domain/facts';
 import type { Assessment } from '../domain/obligation';
 
@@ -23,6 +24,8 @@ export interface AppDeps {
   assess: (facts: IncidentFacts) => Assessment;
   /** The store recipients are imported into. */
   db: Queryable;
+  /** Whether a plan of this id exists and is valid (default: loads it from plans/). */
+  planExists?: (planId: string) => boolean;
   logger?: FastifyBaseLogger | boolean;
   newId?: () => string;
   now?: () => Date;
@@ -48,7 +51,10 @@ export async function buildApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   await app.register(async (secured) => {
     secured.addHook('onRequest', authenticate(deps.tokens));
-    await secured.register(incidentRoutes(deps.gateway, { newId: deps.newId ?? (() => defaultIncidentId(now())), now }));
+    const planExists = deps.planExists ?? ((planId: string) => {
+      try { loadPlan(planId); return true; } catch { return false; }
+    });
+    await secured.register(incidentRoutes(deps.gateway, { newId: deps.newId ?? (() => defaultIncidentId(now())), now, planExists }));
     await secured.register(ledgerRoutes(deps.ledger));
     await secured.register(assessmentRoutes(deps.assess));
     await secured.register(campaignRoutes(deps.gateway));

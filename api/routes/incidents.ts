@@ -7,7 +7,7 @@ import {
   RecordReviewArgs, UpdateFactsArgs, closeUpdate, completeTaskUpdate, confirmContainmentUpdate,
   decideNoticeUpdate, recordFilingUpdate, recordReviewUpdate, updateFactsUpdate,
 } from '../../workflows/incident/messages';
-import { actorOf, requireRole } from '../auth';
+import { actorOf, HttpError, requireRole } from '../auth';
 import type { IncidentGateway } from '../gateway';
 
 const ReportBody = z.object({
@@ -21,13 +21,15 @@ const IdParams = z.object({ id: IncidentId });
 const NoticeParams = IdParams.extend({ noticeId: z.string().min(1).max(200) });
 const TaskParams = IdParams.extend({ taskId: z.string().min(1).max(100) });
 
-export function incidentRoutes(gateway: IncidentGateway, opts: { newId: () => string; now: () => Date }) {
+export function incidentRoutes(gateway: IncidentGateway, opts: { newId: () => string; now: () => Date; planExists: (planId: string) => boolean }) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const everyone = requireRole('responder', 'manager', 'legal', 'auditor', 'admin');
     const actors = requireRole('responder', 'manager', 'legal', 'admin');
 
     r.post('/v1/incidents', { schema: { body: ReportBody, tags: ['incidents'] }, preHandler: actors }, async (req, reply) => {
+      // An incident must not start on a plan that is not there: it would fail at once.
+      if (!opts.planExists(req.body.planId)) throw new HttpError(400, `no plan "${req.body.planId}" (plans/<id>/plan.json)`);
       const id = req.body.id ?? opts.newId();
       const { created } = await gateway.report({
         incident: { id, title: req.body.title, reportedBy: actorOf(req), reportedAt: opts.now().toISOString() },

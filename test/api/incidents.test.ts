@@ -70,6 +70,13 @@ describe('HTTP API', () => {
     expect((await app.inject({ method: 'GET', url: '/v1/incidents/INC-api-1', headers: AUDITOR })).statusCode).toBe(404);
   });
 
+  it('an unknown plan is a 400 and starts nothing', async () => {
+    const res = await app.inject({ method: 'POST', url: '/v1/incidents', headers: RESPONDER, payload: body({ planId: 'no-such-plan' }) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/no plan "no-such-plan"/);
+    expect((await app.inject({ method: 'GET', url: '/v1/incidents/INC-api-1', headers: AUDITOR })).statusCode).toBe(404);
+  });
+
   it('an unknown incident is a 404, on reads and on updates', async () => {
     expect((await app.inject({ method: 'GET', url: '/v1/incidents/INC-nope', headers: AUDITOR })).statusCode).toBe(404);
     const res = await app.inject({ method: 'POST', url: '/v1/incidents/INC-nope/containment', headers: RESPONDER, payload: {} });
