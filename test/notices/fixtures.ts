@@ -109,31 +109,22 @@ const noticeRef = {
   citation: 'GDPR Art. 33(1), 33(3)', deadline: 'without undue delay and, where feasible, not later than 72 hours after having become aware of it',
 };
 
+/** What reminders and escalations share: the incident, the notice and its clock. */
+const internalBase = {
+  incident: INCIDENT,
+  notice: noticeRef,
+  dueAt: '2026-11-23T08:30:00Z',
+  legalDeadline: true,
+  timeZone: 'Europe/Berlin',
+  link: 'https://ir.example/incidents/INC-2026-0042',
+};
+
 export function sampleReminderContext(over: Partial<ReminderContextInput> = {}): ReminderContextInput {
-  return {
-    incident: INCIDENT,
-    notice: noticeRef,
-    dueAt: '2026-11-23T08:30:00Z',
-    legalDeadline: true,
-    timeZone: 'Europe/Berlin',
-    link: 'https://ir.example/incidents/INC-2026-0042',
-    hoursLeft: 24,
-    ...over,
-  };
+  return { ...internalBase, hoursLeft: 24, ...over };
 }
 
 export function sampleEscalationContext(over: Partial<EscalationContextInput> = {}): EscalationContextInput {
-  return {
-    incident: INCIDENT,
-    notice: noticeRef,
-    dueAt: '2026-11-23T08:30:00Z',
-    legalDeadline: true,
-    timeZone: 'Europe/Berlin',
-    link: 'https://ir.example/incidents/INC-2026-0042',
-    role: 'legal',
-    hoursOverdue: 4,
-    ...over,
-  };
+  return { ...internalBase, role: 'legal', hoursOverdue: 4, ...over };
 }
 
 /** A valid context for any kind, in a locale (obligation kinds: complete facts and content). */
