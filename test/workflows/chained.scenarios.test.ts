@@ -41,6 +41,9 @@ describe(`chained stages through the workflow [${describeBackend()}]`, () => {
     expect(status.notices.find((n) => n.id === 'us-ca:residents:US-CA')).toMatchObject({ status: 'sent', delivery: { recipients: { total: 3, sent: 3 } } });
     expect(ag().obligation.dueAt).toBe('2026-07-19T06:59:59.999Z');
     expect(ag().clockDueAt).toBe('2026-07-19T06:59:59.999Z');
+    // Its draft stated the old due time, so it was drafted again.
+    const agDrafts = (await env.ledger.list({ incidentId: 'INC-ca' })).filter((e) => e.action === 'notice.drafted' && (e.payload as { noticeId: string }).noticeId === 'us-ca:attorney-general:US-CA');
+    expect(agDrafts).toHaveLength(2);
 
     // Its reminders follow the new due time: the 24-hour reminder comes on 18 July, not 15 August.
     await env.harness.sleep(Date.parse('2026-07-18T06:59:59.999Z') - (await env.harness.now()) + 1000);

@@ -142,6 +142,8 @@ export function mergeObligations(state: IncidentState, plan: Plan, obligations: 
     // crossed, a chained stage whose earlier stage was delivered) takes the new due time.
     if (existing && !isSettled(existing) && (o.after || o.clockStart === existing.obligation.clockStart)) {
       const renewed = newNotice(plan, o, state.id);
+      // A draft that states the old due time is redrafted (its approvals lapse with the old text).
+      if (renewed.clockDueAt !== existing.clockDueAt && existing.draft && existing.status !== 'sending') existing.stale = true;
       existing.obligation = renewed.obligation;
       existing.clockDueAt = renewed.clockDueAt;
       existing.legalDeadline = renewed.legalDeadline;
