@@ -184,6 +184,8 @@ export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: Notice
             }
           }
           if (outcomes.length >= flushEvery) void flush().catch(() => undefined); // a failed write surfaces below
+          // Alive even at a slow pace (the SDK throttles heartbeats); details = transitions already recorded.
+          heartbeat(done);
         }
       }
 
