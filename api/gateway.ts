@@ -12,42 +12,39 @@ export class UpdateRejected extends Error { override name = 'UpdateRejected'; }
 
 interface UpdateDef<Ret, Args extends unknown[]> { name: string; __args?: Args; __ret?: Ret }
 
+/** The SDK's error classes, or errors of the same name (the workflow simulator's, in tests). */
+function isError(err: unknown, type: { name: string; prototype: Error }): boolean {
+  return err instanceof (type as unknown as new () => Error) || (err as Error)?.name === type.name;
+}
+
 export function createGateway(client: ClientLike, taskQueue: string) {
   const handle = (id: string) => client.workflow.getHandle(id);
 
-  async function status(id: string): Promise<IncidentStatus> {
+  /** Runs a query; a workflow that does not exist is IncidentNotFound with the given message. */
+  async function query<T>(workflowId: string, def: Parameters<ReturnType<typeof handle>['query']>[0], notFound: string): Promise<T> {
     try {
-      return await handle(id).query(statusQuery);
+      return await handle(workflowId).query(def) as T;
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError || (err as Error).name === 'WorkflowNotFoundError') throw new IncidentNotFound(`no incident "${id}"`);
+      if (isError(err, WorkflowNotFoundError)) throw new IncidentNotFound(notFound);
       throw err;
     }
   }
+
+  const status = (id: string) => query<IncidentStatus>(id, statusQuery, `no incident "${id}"`);
+  const campaignProgress = (id: string, noticeId: string) => query<NotifyProgress>(campaignWorkflowId(id, noticeId), progressQuery,
+    `no mass notification for notice "${noticeId}" of incident "${id}" (it starts when the notice is approved)`);
 
   /** Runs an update on a workflow, turning its refusal into UpdateRejected. */
   async function execute<Ret>(workflowId: string, name: string, args: unknown[]): Promise<Ret> {
     try {
       return await handle(workflowId).executeUpdate(name, { args: args as [unknown] }) as Ret;
     } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError || (err as Error).name === 'WorkflowUpdateFailedError') {
+      if (isError(err, WorkflowUpdateFailedError)) {
         const cause = (err as { cause?: Error }).cause;
         throw new UpdateRejected(cause?.message ?? (err as Error).message);
       }
       // It exists (its status was read) but no longer runs: a closed incident, a finished campaign.
-      if (err instanceof WorkflowNotFoundError || (err as Error).name === 'WorkflowNotFoundError') {
-        throw new UpdateRejected(`${workflowId} has already completed`);
-      }
-      throw err;
-    }
-  }
-
-  async function campaignProgress(id: string, noticeId: string): Promise<NotifyProgress> {
-    try {
-      return await handle(campaignWorkflowId(id, noticeId)).query(progressQuery);
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError || (err as Error).name === 'WorkflowNotFoundError') {
-        throw new IncidentNotFound(`no mass notification for notice "${noticeId}" of incident "${id}" (it starts when the notice is approved)`);
-      }
+      if (isError(err, WorkflowNotFoundError)) throw new UpdateRejected(`${workflowId} has already completed`);
       throw err;
     }
   }
@@ -68,7 +65,7 @@ export function createGateway(client: ClientLike, taskQueue: string) {
         await client.workflow.start('incidentWorkflow', { workflowId: input.incident.id, taskQueue, args: [input] });
         return { created: true };
       } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError || (err as Error).name === 'WorkflowExecutionAlreadyStartedError') return { created: false };
+        if (isError(err, WorkflowExecutionAlreadyStartedError)) return { created: false };
         throw err;
       }
     },
