@@ -1,4 +1,4 @@
-import type { IncidentFacts, Risk } from '../facts';
+import { totalAffected, type IncidentFacts, type Risk } from '../facts';
 import type { Assessment, Obligation } from '../obligation';
 import {
   addBusinessDays, addCalendarDays, addHours, addMonths, fromLocal, isWeekend, iso, toLocal, type HolidayCalendar, type LocalDate,
@@ -50,7 +50,7 @@ function affectedUnits(regime: RegimeRules, facts: IncidentFacts): Unit[] {
 
 function unitsFor(rule: RuleObligation, regime: RegimeRules, facts: IncidentFacts, units: Unit[]): Unit[] {
   const established = regime.jurisdiction.countries.includes(facts.entity.country) && regime.jurisdiction.regions.length === 0;
-  const everyone = facts.affected.reduce((n, g) => n + g.count, 0);
+  const everyone = totalAffected(facts);
   const inside = units.reduce((n, u) => n + u.count, 0);
   switch (rule.scope) {
     case 'each-affected':
