@@ -37,7 +37,11 @@ function defaultIncidentId(now: Date): string {
 }
 
 export async function buildApp(deps: AppDeps) {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1_048_576 });
+  // Fastify 5 takes a logger instance as loggerInstance, and only options or a boolean as logger.
+  const app =
+    typeof deps.logger === 'object'
+      ? Fastify({ loggerInstance: deps.logger, bodyLimit: 1_048_576 })
+      : Fastify({ logger: deps.logger ?? false, bodyLimit: 1_048_576 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

@@ -1,9 +1,8 @@
 /**
- * Mass notification throughput: N recipients end to end (notifyRecipients workflow on the
- * simulator, batch activity, store, evidence) into a local SMTP sink, against a raw nodemailer loop
+ * Mass notification throughput: N recipients end to end (notifyRecipients workflow on the real
+ * worker against the in-process dev server, batch activity, store, evidence) into a local SMTP sink, against a raw nodemailer loop
  * with the same pool to the same sink, measured in the same run.
  */
-import Module from 'node:module';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,15 +11,6 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 const root = join(__dirname, '..');
-
-/** Workflow code is run by the in-repo simulator here (no Temporal server on these machines). */
-function useSimulatorForWorkflowImports(): void {
-  const m = Module as unknown as { _resolveFilename: (req: string, ...rest: unknown[]) => string };
-  const original = m._resolveFilename;
-  m._resolveFilename = function (request: string, ...rest: unknown[]) {
-    return original.call(this, request === '@temporalio/workflow' ? join(root, 'test/sim/workflow-api.ts') : request, ...rest);
-  };
-}
 
 /** The sink runs in a child process; this is its remote control. */
 async function startSink() {
@@ -45,13 +35,11 @@ const ROUNDS = 3;
 
 export async function benchNotify(args: string[]): Promise<Record<string, unknown>> {
   const n = Number(args[0] ?? 20_000);
-  useSimulatorForWorkflowImports();
-  await import('@temporalio/workflow'); // the simulator's API module first: it and the engine import each other
   const [{ createActivities }, { createLedger }, { createMailer, smtpPoolOptions }, notices, { loadPlan }, { openDatabase },
-    { createSimulatorHarness }, fixtures, { holidays, ruleSet }] = await Promise.all([
+    { createDevServerHarness }, fixtures, { holidays, ruleSet }] = await Promise.all([
     import('../activities'), import('../activities/ledger/ledger'), import('../activities/mail'), import('../activities/notices'),
     import('../activities/plans/load'), import('../activities/store/db'),
-    import('../test/harness/simulator-backend'), import('../test/recipients/campaign-fixtures'), import('../test/fixtures'),
+    import('../test/harness/dev-server-backend'), import('../test/recipients/campaign-fixtures'), import('../test/fixtures'),
   ]);
 
   const sink = await startSink();
@@ -111,7 +99,7 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
       const activities = createActivities({
         db, ledger: createLedger(db), mailer, renderer, rules: ruleSet, holidays, plans: loadPlan, clock: () => new Date(),
       });
-      const harness = await createSimulatorHarness({ activities, startTime: new Date('2026-03-02T09:15:00Z') });
+      const harness = await createDevServerHarness({ activities, startTime: new Date('2026-03-02T09:15:00Z') });
       const workflowId = `${roundIncident}/notify/gdpr:individuals:DE`;
       const t1 = performance.now();
       const handle = await harness.client.workflow.start('notifyRecipients', {
@@ -121,8 +109,9 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
       const summary = await handle.result() as { sent: number; total: number };
       const seconds = (performance.now() - t1) / 1000;
       if (summary.total !== n) throw new Error(`round ${round}: campaign saw ${summary.total} recipients, expected ${n}`);
-      const historyEvents = harness.historyTotal(workflowId);
-      const runs = harness.runCount(workflowId);
+      const chain = await harness.runs(workflowId);
+      const historyEvents = chain.reduce((sum, r) => sum + r.historyLength, 0);
+      const runs = chain.length;
       await harness.teardown();
       mailer.close();
       const { recipients: delivered, duplicates } = await sink.stats();
@@ -144,7 +133,7 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
       lost: Math.max(...rounds.map((r) => r.lost)),
       duplicates: Math.max(...rounds.map((r) => r.duplicates)),
       historyEventsPer100k: Math.round((median.historyEvents * 100_000) / n),
-      historyBackend: 'simulator (approximate event counts, see test/sim/README.md)',
+      historyBackend: 'real histories from the in-process dev server (all runs of the continue-as-new chain)',
       runs: median.runs,
       peakRssMB: Math.round(peakRss / 1_048_576),
       memoryMB: {

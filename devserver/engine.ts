@@ -31,6 +31,8 @@ export interface StartRequest {
   searchAttributes?: temporal.api.common.v1.ISearchAttributes | null;
   header?: temporal.api.common.v1.IHeader | null;
   workflowStartDelay?: google.protobuf.IDuration | null;
+  /** SignalWithStartWorkflowExecution: the signal, written right after WorkflowExecutionStarted. */
+  signal?: { signalName: string; input?: unknown; identity?: string; header?: unknown };
 }
 
 export interface Continuation {
@@ -188,6 +190,9 @@ export class Engine implements RunHost {
     const run = new WorkflowRun(this, ns.name, req.workflowId, runId, firstRunId, req.workflowType, req.taskQueue, taskTimeoutMs, parent, started, {
       runTimeoutMs,
       firstTaskDelayMs,
+      initialEvents: req.signal
+        ? [pending(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED, { identity: '', ...req.signal }, false)]
+        : undefined,
     });
     ns.runs.set(runId, run);
     const chain = ns.chains.get(req.workflowId) ?? [];
@@ -222,7 +227,8 @@ export class Engine implements RunHost {
       previous.parent,
       {
         continuedExecutionRunId: previous.runId,
-        initiator: a.initiator ?? enums.ContinueAsNewInitiator.CONTINUE_AS_NEW_INITIATOR_WORKFLOW,
+        // As the real server: an unspecified initiator (what SDKs send) means the workflow.
+        initiator: a.initiator || enums.ContinueAsNewInitiator.CONTINUE_AS_NEW_INITIATOR_WORKFLOW,
         continuedFailure: a.failure,
         lastCompletionResult: a.lastCompletionResult,
       },
@@ -470,11 +476,16 @@ export class Engine implements RunHost {
 
   /** What keeps time from moving: workflow tasks and activities waiting for or worked on by a worker. */
   private inFlight(): boolean {
+    return this.inFlightWork() !== undefined;
+  }
+
+  /** What is in flight, for diagnostics: the first workflow task or activity found. */
+  inFlightWork(): string | undefined {
     for (const run of this.allRuns()) {
-      if (run.taskOutstanding) return true;
-      for (const a of run.activities.values()) if (a.inFlight) return true;
+      if (run.taskOutstanding) return `workflow task (${run.wft?.state}) of ${run.workflowId}`;
+      for (const a of run.activities.values()) if (a.inFlight) return `activity ${a.attrs.activityType?.name} (${a.state}) of ${run.workflowId}`;
     }
-    return false;
+    return undefined;
   }
 
   /** Resolves when no work is in flight, or nothing has happened for `idleGraceMs`. */
@@ -484,7 +495,11 @@ export class Engine implements RunHost {
     for (;;) {
       if (this.closed) return;
       // Work that shows no sign of life for a while (a blocked activity, a task no worker polls) stops holding time.
-      if (!this.inFlight() || Date.now() - this.lastChange >= this.idleGraceMs) return;
+      if (!this.inFlight()) return;
+      if (Date.now() - this.lastChange >= this.idleGraceMs) {
+        if (process.env.DEVSERVER_TRACE) console.warn(`dev server: time moves on past silent ${this.inFlightWork()}`);
+        return;
+      }
       await this.waitForChange(50);
     }
   }

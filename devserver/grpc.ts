@@ -63,7 +63,7 @@ export async function serve(
         callback({ code: grpc.status.UNIMPLEMENTED, details: `${name} is not implemented by the in-process dev server` });
         return;
       }
-      if (TRACE) options.logger?.warn(`dev server <- ${name} ${JSON.stringify(call.request).slice(0, 600)}`);
+      if (TRACE) options.logger?.warn(`${new Date().toISOString()} dev server <- ${name} ${JSON.stringify(call.request).slice(0, 300)}`);
       const abort = new AbortController();
       call.on('cancelled', () => abort.abort());
       handler(call.request, abort.signal).then(

@@ -26,6 +26,8 @@ export interface Db extends Queryable {
    * wait for this transaction to finish (deadlock), and on PostgreSQL run outside it.
    */
   transaction<T>(fn: (tx: Pick<Db, 'query'>) => Promise<T>): Promise<T>;
+  /** Embedded store only: the whole data folder as a tar archive (what `snapshot` loads). */
+  dump?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,8 @@ export const OpenDatabaseOptions = z.object({
   url: z.string().min(1).optional(),
   /** PGlite data directory; `memory://` for an in-memory database. Default `./data/pglite`. */
   dataDir: z.string().min(1).optional(),
+  /** PGlite only: a data-folder archive (from `dump()`) to start a new database from, skipping initdb. */
+  snapshot: z.string().min(1).optional(),
 });
 export type OpenDatabaseOptions = z.infer<typeof OpenDatabaseOptions>;
 
@@ -48,7 +52,7 @@ export const AdvisoryLock = { migrations: 1, ledgerAppend: 2 } as const;
 
 export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Db> {
   const o = OpenDatabaseOptions.parse(opts);
-  return o.url ? openPostgres(o.url) : openPglite(o.dataDir ?? DEFAULT_PGLITE_DIR);
+  return o.url ? openPostgres(o.url) : openPglite(o.dataDir ?? DEFAULT_PGLITE_DIR, o.snapshot);
 }
 
 /** A transaction handle that refuses use after COMMIT/ROLLBACK (a leaked handle would otherwise
@@ -153,12 +157,18 @@ const toWire = (e) => {
   for (const k of FIELDS) if (e && e[k] !== undefined) out[k] = e[k];
   return out;
 };
-PGlite.create(workerData.dataDir, workerData.options).then((pg) => {
+const options = workerData.snapshot
+  ? { ...workerData.options, loadDataDir: new Blob([require('node:fs').readFileSync(workerData.snapshot)]) }
+  : workerData.options;
+PGlite.create(workerData.dataDir, options).then((pg) => {
   parentPort.on('message', async (m) => {
     try {
       if (m.op === 'query') {
         const r = await pg.query(m.sql, m.params);
         parentPort.postMessage({ id: m.id, ok: true, rows: r.rows });
+      } else if (m.op === 'dump') {
+        const data = new Uint8Array(await (await pg.dumpDataDir('none')).arrayBuffer());
+        parentPort.postMessage({ id: m.id, ok: true, data }, [data.buffer]);
       } else if (m.op === 'close') {
         await pg.close();
         parentPort.postMessage({ id: m.id, ok: true });
@@ -173,7 +183,7 @@ PGlite.create(workerData.dataDir, workerData.options).then((pg) => {
 `;
 
 type WireError = { name: string; message: string } & Record<string, unknown>;
-type Reply = { id: number; ok: true; rows?: unknown[] } | { id: number; ok: false; error: WireError };
+type Reply = { id: number; ok: true; rows?: unknown[]; data?: Uint8Array } | { id: number; ok: false; error: WireError };
 
 function fromWire(e: WireError): Error {
   const err = new Error(e.message);
@@ -186,7 +196,7 @@ function isLocalPath(dataDir: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:\/\//i.test(dataDir); // memory://, idb://, file:// …
 }
 
-async function openPglite(dataDir: string): Promise<Db> {
+async function openPglite(dataDir: string, snapshot?: string): Promise<Db> {
   let dir = dataDir;
   if (isLocalPath(dataDir)) {
     dir = resolvePath(dataDir);
@@ -196,7 +206,12 @@ async function openPglite(dataDir: string): Promise<Db> {
     eval: true,
     // An embedded store serves one process: 16 MB of shared buffers (PostgreSQL's default is 128 MB)
     // keeps the resident size near 150 MB; the OS page cache still holds the files.
-    workerData: { dataDir: dir, pgliteEntry: require.resolve('@electric-sql/pglite'), options: { postgresqlconf: ['shared_buffers=16MB'] } },
+    workerData: {
+      dataDir: dir,
+      snapshot: snapshot && resolvePath(snapshot),
+      pgliteEntry: require.resolve('@electric-sql/pglite'),
+      options: { postgresqlconf: ['shared_buffers=16MB'] },
+    },
   });
 
   const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
@@ -222,7 +237,7 @@ async function openPglite(dataDir: string): Promise<Db> {
   worker.on('error', (err) => failAll(err));
   worker.on('exit', (code) => failAll(new Error(`PGlite worker exited (code ${code}); database is closed`)));
 
-  const request = (msg: { op: 'query'; sql: string; params: unknown[] } | { op: 'close' }): Promise<Reply> => {
+  const request = (msg: { op: 'query'; sql: string; params: unknown[] } | { op: 'close' } | { op: 'dump' }): Promise<Reply> => {
     if (dead) return Promise.reject(dead);
     const id = nextId++;
     return new Promise<Reply>((resolve, reject) => {
@@ -276,6 +291,12 @@ async function openPglite(dataDir: string): Promise<Db> {
         finish();
       }
     }),
+    dump: () =>
+      exclusive(async () => {
+        const r = await request({ op: 'dump' });
+        if (!r.ok) throw fromWire(r.error);
+        return r.data ?? new Uint8Array();
+      }),
     close() {
       closing ??= exclusive(async () => {
         if (!dead) {

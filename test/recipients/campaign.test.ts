@@ -1,10 +1,10 @@
 import { createCampaigns, type BatchInput, type BatchResult, type Campaigns } from '../../activities/recipients/campaign';
 import { createMailer } from '../../activities/mail';
 import { createNoticeRenderer, DEFAULT_TEMPLATES_DIR } from '../../activities/notices';
-import { openDatabase, type Db } from '../../activities/store/db';
-import { migrate } from '../../activities/store/migrate';
+import type { Db } from '../../activities/store/db';
 import { startSmtpServer, type ServerBehaviour, type TestServer } from '../mail/smtp-fixture';
 import { massNotice, receivedPerRecipient, seedRecipients } from './campaign-fixtures';
+import { openTestDatabase } from '../store/template';
 
 const renderer = createNoticeRenderer({ templatesDir: DEFAULT_TEMPLATES_DIR });
 let db: Db;
@@ -12,8 +12,7 @@ let server: TestServer | undefined;
 let counter = 0;
 
 beforeAll(async () => {
-  db = await openDatabase({ dataDir: 'memory://' });
-  await migrate(db);
+  db = await openTestDatabase();
 });
 afterAll(async () => { await db.close(); });
 afterEach(async () => { await server?.close(); server = undefined; });

@@ -9,6 +9,7 @@
  * running in parallel jest workers against one PostgreSQL database — never see each other's tables.
  * Sessions use an unusual TimeZone (+13:45) to prove nothing depends on the server's zone.
  */
+import { TEMPLATE_ENV } from './template';
 import { openDatabase, type Db } from '../../activities/store/db';
 
 export const TEST_TIMEZONE = 'Pacific/Chatham';
@@ -40,7 +41,8 @@ function pgliteBackend(): TestBackend {
   return {
     name: 'pglite',
     async open() {
-      shared ??= openDatabase({ dataDir: 'memory://' });
+      // Started from the prepared store (initdb is slow); each test works in its own schema anyway.
+      shared ??= openDatabase({ dataDir: 'memory://', snapshot: process.env[TEMPLATE_ENV] });
       const base = await shared;
       const schema = schemaName();
       await base.query(`CREATE SCHEMA ${schema}`);

@@ -7,15 +7,13 @@ import { createLedger } from '../../activities/ledger/ledger';
 import { createMailer } from '../../activities/mail';
 import { createNoticeRenderer, DEFAULT_TEMPLATES_DIR } from '../../activities/notices';
 import { loadPlan } from '../../activities/plans/load';
-import { openDatabase } from '../../activities/store/db';
-import { migrate } from '../../activities/store/migrate';
 import { createGateway } from '../../api/gateway';
 import { createHarness } from '../harness';
 import { holidays, ruleSet } from '../fixtures';
+import { openTestDatabase } from '../store/template';
 
 export async function setupIncidentEnv(startTime = new Date('2026-03-02T09:15:00Z'), overrides: Partial<Activities> = {}) {
-  const db = await openDatabase({ dataDir: 'memory://' });
-  await migrate(db);
+  const db = await openTestDatabase();
   const ledger = createLedger(db);
   const outbox = mkdtempSync(join(tmpdir(), 'bre-outbox-'));
   const mailer = createMailer({ outboxDir: outbox });

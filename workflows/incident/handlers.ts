@@ -1,5 +1,10 @@
-/** Update handlers and their validators. Validators only read state: a rejection leaves no trace. */
-import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+/**
+ * Update handlers and their validators. Validators only read state: a rejection leaves no trace.
+ * Handlers write the ledger entry first and change state after, so the main loop, woken by the
+ * change, can never record its consequence before the cause.
+ */
+import type { UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import type { Actor, Role } from '../../domain/actor';
 import { IncidentFacts } from '../../domain/facts';
 import {
@@ -19,18 +24,39 @@ function requireRole(actor: Actor, roles: Role[], what: string): void {
   if (!roles.includes(actor.role)) reject(`${what} needs one of the roles ${roles.join(', ')}; ${actor.id} is ${actor.role}`);
 }
 
-export interface HandlerDeps extends NoticeContext {
+export interface HandlerDeps {
   reassess(actor: Actor, reason: string): Promise<Omit<FactsChange, 'redrafted'>>;
+  /** False until the plan is loaded and the first assessment recorded. */
+  ready(): boolean;
 }
 
-export function installHandlers({ state, plan, record, reassess, onDelivered }: HandlerDeps): void {
+/**
+ * Installed before the workflow's first await, so a query or update arriving with the first
+ * workflow task finds its handler. Updates that arrive before the incident is set up are accepted,
+ * wait for it, and are then checked by the same validator before they act.
+ */
+export function installHandlers(ctx: NoticeContext, { reassess, ready }: HandlerDeps): void {
+  const { state, record, onDelivered } = ctx;
+  function register<Ret, Arg>(def: UpdateDefinition<Ret, [Arg]>, handle: (arg: Arg) => Promise<Ret>, validate: (arg: Arg) => void): void {
+    setHandler(
+      def,
+      async (arg: Arg) => {
+        if (!ready()) {
+          await condition(ready);
+          validate(arg);
+        }
+        return handle(arg);
+      },
+      { validator: (arg: Arg) => { if (ready()) validate(arg); } },
+    );
+  }
   const ack = (): Ack => ({ ok: true, at: new Date().toISOString() });
   const notice = (id: string): NoticeState => state.notices.find((n) => n.id === id) ?? reject(`no notice "${id}" on incident ${state.id}`);
   const open = (): void => { if (state.phase === 'closed') reject(`incident ${state.id} is closed`); };
 
   setHandler(statusQuery, () => ({ ...state, now: new Date().toISOString(), pendingApprovals: pendingApprovals(state) }));
 
-  setHandler(updateFactsUpdate, async ({ actor, facts, reason }) => {
+  register(updateFactsUpdate, async ({ actor, facts, reason }) => {
     const before = new Set(state.notices.filter((n) => !isSettled(n)).map((n) => n.id));
     state.facts = IncidentFacts.parse({ ...state.facts, ...facts });
     await record('facts.updated', actor, { changed: Object.keys(facts), facts, ...(reason ? { reason } : {}) });
@@ -39,47 +65,47 @@ export function installHandlers({ state, plan, record, reassess, onDelivered }: 
     const redrafted = state.notices.filter((n) => before.has(n.id) && !isSettled(n) && n.status !== 'sending');
     for (const n of redrafted) n.stale = true;
     return { ...change, redrafted: redrafted.map((n) => n.id) };
-  }, {
-    validator: ({ actor, facts }) => {
+  }, ({ actor, facts }) => {
       open();
       requireRole(actor, RESPONDERS, 'updating facts');
       const merged = IncidentFacts.safeParse({ ...state.facts, ...facts });
       if (!merged.success) reject(`facts invalid: ${merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     },
-  });
+  );
 
-  setHandler(confirmContainmentUpdate, async ({ actor, note }) => {
-    state.containedAt = new Date().toISOString();
+  register(confirmContainmentUpdate, async ({ actor, note }) => {
+    const at = new Date().toISOString();
     await record('containment.confirmed', actor, note ? { note } : {});
+    state.containedAt = at;
     return ack();
-  }, {
-    validator: ({ actor }) => {
+  }, ({ actor }) => {
       open();
       requireRole(actor, ['responder', 'manager', 'admin'], 'confirming containment');
       if (state.containedAt) reject(`containment already confirmed at ${state.containedAt}`);
     },
-  });
+  );
 
-  setHandler(decideNoticeUpdate, async ({ actor, noticeId, decision, reason, delayReason }) => {
+  register(decideNoticeUpdate, async ({ actor, noticeId, decision, reason, delayReason }) => {
     const n = notice(noticeId);
     if (delayReason && delayReason !== n.delayReason) {
       // The reasons for delay become part of the notice, so it is rendered again before approval.
       n.delayReason = delayReason;
-      await draftNotice({ state, plan, record, onDelivered }, n);
+      await draftNotice(ctx, n);
       if (!n.draft || n.status !== 'awaiting-approval') reject(`notice ${noticeId} could not be redrafted: ${n.draftError ?? n.status}`);
     }
     const draft = n.draft;
     if (!draft) reject(`notice ${noticeId} has no draft`);
-    n.decisions.push({ by: actor.id, role: actor.role, decision, at: new Date().toISOString(), contentHash: draft.contentHash, ...(reason ? { reason } : {}) });
+    const decided = { by: actor.id, role: actor.role, decision, at: new Date().toISOString(), contentHash: draft.contentHash, ...(reason ? { reason } : {}) };
+    const approvals = currentApprovals({ ...n, decisions: [...n.decisions, decided] }).length;
     await record(decision === 'approve' ? 'notice.approved' : 'notice.rejected', actor, {
-      noticeId, contentHash: draft.contentHash, approvals: currentApprovals(n).length, needed: n.requiredApprovals,
+      noticeId, contentHash: draft.contentHash, approvals, needed: n.requiredApprovals,
       ...(reason ? { reason } : {}), ...(delayReason ? { delayReason } : {}),
     });
+    n.decisions.push(decided);
     return ack();
-  }, {
-    validator: ({ actor, noticeId, decision, reason, contentHash, delayReason }) => {
+  }, ({ actor, noticeId, decision, reason, contentHash, delayReason }) => {
       open();
-      requireRole(actor, plan.approvals.roles, 'deciding on a notice');
+      requireRole(actor, ctx.plan.approvals.roles, 'deciding on a notice');
       const n = notice(noticeId);
       if (n.status !== 'awaiting-approval' || !n.draft) reject(`notice ${noticeId} is ${n.status}, not awaiting approval`);
       if (contentHash && contentHash !== n.draft.contentHash) reject(`notice ${noticeId} changed since you read it (content hash ${n.draft.contentHash})`);
@@ -90,64 +116,63 @@ export function installHandlers({ state, plan, record, reassess, onDelivered }: 
         reject(`notice ${noticeId} is past its deadline (${n.clockDueAt}): approving it needs delayReason, which the notice must state (${n.obligation.citation})`);
       }
     },
-  });
+  );
 
-  setHandler(recordFilingUpdate, async ({ actor, noticeId, reference, filedAt, channel }) => {
+  register(recordFilingUpdate, async ({ actor, noticeId, reference, filedAt, channel }) => {
     const n = notice(noticeId);
     const at = filedAt ? new Date(filedAt).toISOString() : new Date().toISOString();
-    n.delivery = { at, by: actor.id, channel: channel ?? n.channel.kind, reference };
+    const delivery = { at, by: actor.id, channel: channel ?? n.channel.kind, reference };
+    await record('notice.filed', actor, { noticeId, reference, filedAt: at, channel: delivery.channel, late: Date.parse(at) >= Date.parse(n.clockDueAt) });
+    n.delivery = delivery;
     n.status = 'filed';
-    await record('notice.filed', actor, { noticeId, reference, filedAt: at, channel: n.delivery.channel, late: Date.parse(at) >= Date.parse(n.clockDueAt) });
     await onDelivered(n);
     return ack();
-  }, {
-    validator: ({ actor, noticeId, filedAt }) => {
+  }, ({ actor, noticeId, filedAt }) => {
       open();
       requireRole(actor, RESPONDERS, 'recording a filing');
       const n = notice(noticeId);
       if (n.status !== 'awaiting-filing' && n.status !== 'send-failed') reject(`notice ${noticeId} is ${n.status}; only an approved notice awaiting filing (or whose sending failed) can be recorded as filed`);
       if (filedAt && Date.parse(filedAt) > Date.now()) reject('filedAt is in the future');
     },
-  });
+  );
 
-  setHandler(completeTaskUpdate, async ({ actor, taskId, evidence }) => {
+  register(completeTaskUpdate, async ({ actor, taskId, evidence }) => {
     const task = state.tasks.find((t) => t.id === taskId);
     if (!task) reject(`no task "${taskId}"`);
-    Object.assign(task, { doneAt: new Date().toISOString(), doneBy: actor.id, ...(evidence ? { evidence } : {}) });
+    const doneAt = new Date().toISOString();
     await record('task.completed', actor, { taskId, ...(evidence ? { evidence } : {}) });
+    Object.assign(task, { doneAt, doneBy: actor.id, ...(evidence ? { evidence } : {}) });
     return ack();
-  }, {
-    validator: ({ actor, taskId }) => {
+  }, ({ actor, taskId }) => {
       open();
       const task = state.tasks.find((t) => t.id === taskId) ?? reject(`no task "${taskId}"; tasks are ${state.tasks.map((t) => t.id).join(', ')}`);
       if (task.doneAt) reject(`task ${taskId} already completed by ${task.doneBy}`);
       requireRole(actor, [task.role, ...MANAGERS], `completing task ${taskId}`);
     },
-  });
+  );
 
-  setHandler(recordReviewUpdate, async ({ actor, summary, actionItems }) => {
-    state.review = { at: new Date().toISOString(), by: actor.id, summary, actionItems: actionItems ?? [] };
-    await record('review.recorded', actor, { summary, actionItems: state.review.actionItems });
+  register(recordReviewUpdate, async ({ actor, summary, actionItems }) => {
+    const review = { at: new Date().toISOString(), by: actor.id, summary, actionItems: actionItems ?? [] };
+    await record('review.recorded', actor, { summary, actionItems: review.actionItems });
+    state.review = review;
     return ack();
-  }, {
-    validator: ({ actor }) => {
+  }, ({ actor }) => {
       open();
       requireRole(actor, ['manager', 'legal', 'admin'], 'recording the lessons-learned review');
       if (state.phase !== 'review') reject(`the review comes after the investigation; the incident is in ${state.phase}`);
     },
-  });
+  );
 
-  setHandler(closeUpdate, async ({ actor, reason }) => {
-    state.closeRequested = { by: actor.id, ...(reason ? { reason } : {}) };
+  register(closeUpdate, async ({ actor, reason }) => {
     await record('incident.close-requested', actor, reason ? { reason } : {});
+    state.closeRequested = { by: actor.id, ...(reason ? { reason } : {}) };
     return ack();
-  }, {
-    validator: ({ actor }) => {
+  }, ({ actor }) => {
       open();
       requireRole(actor, MANAGERS, 'closing an incident');
       if (!state.review) reject('close needs the lessons-learned review first (recordReview)');
       const open_ = state.notices.filter((n) => !isSettled(n)).map((n) => `${n.id} (${n.status})`);
       if (open_.length) reject(`notices still open: ${open_.join(', ')}`);
     },
-  });
+  );
 }

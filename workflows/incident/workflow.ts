@@ -1,7 +1,7 @@
 /** incidentWorkflow: the organisation's emergency plan for one incident. Wiring only. */
 import { allHandlersFinished, condition } from '@temporalio/workflow';
 import { SYSTEM_ACTOR, type Actor } from '../../domain/actor';
-import type { Phase } from '../../domain/plan';
+import type { Phase, Plan } from '../../domain/plan';
 import { bookkeeping } from './activities';
 import { runClock } from './clock';
 import { installHandlers } from './handlers';
@@ -19,21 +19,20 @@ export interface IncidentOutcome {
 export async function incidentWorkflow(input: IncidentInput): Promise<IncidentOutcome> {
   const { incident, facts, planId } = input;
   const record = createRecorder(incident.id);
-  const plan = await bookkeeping.loadPlan({ planId });
+  // The plan's version and tasks are filled in once the plan is loaded (an activity, so it is in history).
   const state: IncidentState = {
-    id: incident.id, title: incident.title, planId: plan.id, planVersion: plan.version, phase: 'triage',
-    reportedAt: incident.reportedAt, reportedBy: incident.reportedBy, facts, notices: [],
-    tasks: plan.phases.investigation.tasks.map((t) => ({ ...t })),
+    id: incident.id, title: incident.title, planId, planVersion: '', phase: 'triage',
+    reportedAt: incident.reportedAt, reportedBy: incident.reportedBy, facts, notices: [], tasks: [],
   };
   const loops: Promise<unknown>[] = [];
   const ctx: NoticeContext = {
-    state, plan, record,
+    state, plan: undefined as unknown as Plan, record,
     // A delivered stage restarts the clocks of the stages chained after it.
     onDelivered: async (n) => {
       if (state.notices.some((o) => o.obligation.after === n.id)) await reassess(SYSTEM_ACTOR, `${n.id} delivered`);
     },
   };
-  const start = (n: NoticeState) => loops.push(Promise.all([runNotice(ctx, n), runClock(state, plan, n, record)]));
+  const start = (n: NoticeState) => loops.push(Promise.all([runNotice(ctx, n), runClock(state, ctx.plan, n, record)]));
 
   // Obligations come from an activity, so the result and its rule-set version live in history.
   async function reassess(actor: Actor | typeof SYSTEM_ACTOR, reason: string) {
@@ -56,11 +55,16 @@ export async function incidentWorkflow(input: IncidentInput): Promise<IncidentOu
     await record('phase.changed', SYSTEM_ACTOR, { from, to: phase });
   }
 
-  installHandlers({ ...ctx, reassess });
+  // Handlers first: a query or update may arrive with the very first workflow task.
+  let ready = false;
+  installHandlers(ctx, { reassess, ready: () => ready });
+  const plan = (ctx.plan = await bookkeeping.loadPlan({ planId }));
+  Object.assign(state, { planId: plan.id, planVersion: plan.version, tasks: plan.phases.investigation.tasks.map((t) => ({ ...t })) });
   await record('incident.reported', incident.reportedBy, { title: incident.title, planId: plan.id, planVersion: plan.version, facts });
 
   // Legal clocks start at awareness, so obligations are assessed before anything else.
   await reassess(SYSTEM_ACTOR, 'initial assessment');
+  ready = true;
   await enter('containment');
   await condition(() => state.containedAt !== undefined);
   await enter('assessment');

@@ -29,13 +29,14 @@ export async function notifyRecipients(input: NotifyInput): Promise<NotifySummar
   const key = { incidentId: input.incidentId, noticeId: input.noticeId };
   const batchSize = input.batchSize ?? 500;
   const maxAttempts = input.maxAttempts ?? 5;
-  let s: NotifyState;
-  if (input.carried) {
-    s = { ...input.carried, runs: input.carried.runs + 1 };
-  } else {
-    const counts = await store.prepareCampaign({ ...key, audience: input.audience });
-    s = { ...counts, cursor: 0, pass: 1, batches: 0, runs: 1, startedAt: new Date().toISOString(), paused: input.startPaused === true, cancelRequested: false };
-  }
+  // Counts start at zero and come from the store once the campaign is prepared; handlers are set
+  // before the first await, so a pause or cancel sent right after the start is never refused.
+  const s: NotifyState = input.carried
+    ? { ...input.carried, runs: input.carried.runs + 1 }
+    : {
+        total: 0, pending: 0, sent: 0, failedPermanent: 0, failedTemporary: 0, cancelled: 0, cursor: 0, pass: 1, batches: 0,
+        runs: 1, startedAt: new Date().toISOString(), paused: input.startPaused === true, cancelRequested: false,
+      };
   let finished = false;
 
   const progress = (): NotifyProgress => {
@@ -51,6 +52,7 @@ export async function notifyRecipients(input: NotifyInput): Promise<NotifySummar
   setHandler(pauseUpdate, () => { s.paused = true; return progress(); }, { validator: () => { open(); if (s.paused) throw ApplicationFailure.nonRetryable('already paused', 'UpdateRejected'); } });
   setHandler(resumeUpdate, () => { s.paused = false; return progress(); }, { validator: () => { open(); if (!s.paused) throw ApplicationFailure.nonRetryable('not paused', 'UpdateRejected'); } });
   setHandler(cancelUpdate, () => { s.cancelRequested = true; return progress(); }, { validator: open });
+  if (!input.carried) Object.assign(s, await store.prepareCampaign({ ...key, audience: input.audience }));
 
   for (let batchesThisRun = 0; ; batchesThisRun++) {
     await condition(() => !s.paused || s.cancelRequested);

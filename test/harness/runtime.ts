@@ -1,0 +1,21 @@
+/** The worker's native runtime is process-wide: installed once, logging warnings only. */
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
+import { EncryptionCodec } from '../../worker/codec';
+
+let installed = false;
+
+export function installTestRuntime(): void {
+  if (installed) return;
+  installed = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger(process.env.TEMPORAL_LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
+  } catch {
+    // Already installed by another module in this process.
+  }
+}
+
+/** The production payload codec, with a key for this test run. */
+export function testDataConverter() {
+  return { payloadCodecs: [new EncryptionCodec(randomBytes(32))] };
+}
