@@ -7,8 +7,11 @@ const nodeBuiltins = [
   'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
 ];
 
+/** Production code never imports test code (the harness, fixtures, the old simulator's kind of fake). */
+const noTestImports = { group: ['**/test', '**/test/**'], message: 'Production code must not import from test/.' };
+
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'outbox/**', 'coverage/**', 'bench/results/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['node_modules/**', 'scratch/**', 'data/**', 'outbox/**', 'coverage/**', 'bench/results/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,12 +24,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['workflows/**/*.ts', 'domain/**/*.ts', 'activities/**/*.ts', 'worker/**/*.ts', 'api/**/*.ts', 'cli/**/*.ts', 'devserver/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTestImports] }] },
+  },
+  {
     // Workflow and domain code must stay deterministic: no Node built-ins, no I/O.
     files: ['workflows/**/*.ts', 'domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: nodeBuiltins.flatMap((n) => [n, `node:${n}`]).map((name) => ({ name, message: 'Node built-ins are banned in workflows/ and domain/ (determinism).' })),
-        patterns: [{ group: ['node:*'], message: 'Node built-ins are banned in workflows/ and domain/.' },
+        patterns: [noTestImports, { group: ['node:*'], message: 'Node built-ins are banned in workflows/ and domain/.' },
           { group: ['**/activities/*', '**/activities'], importNames: ['createActivities'], message: 'Workflows import only types from activities.' }],
       }],
       'no-restricted-globals': ['error', { name: 'process', message: 'No process access in deterministic code.' },

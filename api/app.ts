@@ -16,6 +16,8 @@ import type { Queryable } from '../activities/store/db';
 import { loadPlan } from '../activities/plans/load';
 import type { IncidentFacts } from '../domain/facts';
 import type { Assessment } from '../domain/obligation';
+import type { TemporalEngine } from '../worker/temporal';
+import { z } from 'zod';
 
 export interface AppDeps {
   gateway: IncidentGateway;
@@ -29,7 +31,20 @@ export interface AppDeps {
   logger?: FastifyBaseLogger | boolean;
   newId?: () => string;
   now?: () => Date;
+  /** Which Temporal the worker uses, for GET /health. */
+  temporalEngine?: TemporalEngine;
 }
+
+const Health = z.object({
+  ok: z.literal(true),
+  temporal: z
+    .object({
+      kind: z.enum(['cluster', 'temporal-dev-server', 'in-process-dev-server']),
+      address: z.string(),
+      durable: z.boolean().describe('whether running incidents survive a restart of the engine'),
+    })
+    .nullable(),
+});
 
 function defaultIncidentId(now: Date): string {
   const day = now.toISOString().slice(0, 10).replace(/-/g, '');
@@ -51,6 +66,12 @@ export async function buildApp(deps: AppDeps) {
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  // No token: load balancers and people check it; it says which Temporal runs the incidents.
+  app.get(
+    '/health',
+    { schema: { response: { 200: Health } } },
+    async () => ({ ok: true as const, temporal: deps.temporalEngine ?? null }),
+  );
 
   const now = deps.now ?? (() => new Date());
   await app.register(async (secured) => {

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   // Temporal first: when it cannot be had, the user learns it in seconds.
   log.info(config.TEMPORAL_ADDRESS ? `connecting to Temporal at ${config.TEMPORAL_ADDRESS}` : 'TEMPORAL_ADDRESS not set: starting a local Temporal dev server');
   const temporal = await connectTemporal(config, dataConverter);
+  if (temporal.banner) log.warn(temporal.banner);
   const runtime = await openRuntime(config).catch(async (err) => { await temporal.close(); throw err; });
   log.info({ database: runtime.db.kind, mail: config.SMTP_URL ? 'smtp' : `outbox ${config.OUTBOX_DIR}` }, 'store and mail ready');
   const worker = await createWorker({
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     gateway: createGateway(temporal.client, config.TEMPORAL_TASK_QUEUE), ledger: runtime.deps.ledger, db: runtime.db, tokens, logger: log,
     assess: (facts) => assess(facts, rules, holidays),
+    temporalEngine: temporal.engine,
   });
   await app.listen({ port: config.PORT, host: config.HOST });
   log.info(`breach response engine ready: API on http://${config.HOST}:${config.PORT} (OpenAPI at /openapi.json), Temporal: ${temporal.address}`);

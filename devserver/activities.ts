@@ -269,16 +269,19 @@ export class ActivityState {
       source: 'Server',
       timeoutFailureInfo: { timeoutType: type, lastHeartbeatDetails: this.heartbeatDetails },
     };
+    // As the real server: the retry decision's state (e.g. MAXIMUM_ATTEMPTS_REACHED) is the event's retry state.
+    let retryState: number = RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE;
     if (retryable) {
       const retry = this.retryDecision(failure);
       if (retry.delayMs !== undefined) return this.retry(failure, retry.delayMs);
+      retryState = retry.state;
     }
     const started = this.state === 'started';
     const timedOut = pending(EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT, (id) => ({
       failure,
       scheduledEventId: this.scheduledEventId,
       startedEventId: started ? id - 1 : 0,
-      retryState: retryable ? RetryState.RETRY_STATE_TIMEOUT : RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE,
+      retryState,
     }));
     if (started) this.finish(timedOut);
     else this.finishUnstarted(timedOut);

@@ -96,12 +96,14 @@ export class WorkflowRun {
     readonly workflowTaskTimeoutMs: number,
     readonly parent: ParentRef | undefined,
     started: Record<string, unknown>,
-    opts: { runTimeoutMs: number; firstTaskDelayMs: number },
+    opts: { runTimeoutMs: number; firstTaskDelayMs: number; initialEvents?: PendingEvent[] },
   ) {
     this.startTime = host.clock.now();
     this.memo = started.memo as typeof this.memo;
     this.searchAttributes = started.searchAttributes as typeof this.searchAttributes;
     this.append(pending(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED, started, false));
+    // Signal-with-start: the signal is written with the start, before the first workflow task.
+    for (const e of opts.initialEvents ?? []) this.append(e);
     if (opts.runTimeoutMs > 0) {
       this.runTimeoutTimer = host.clock.schedule(this.startTime + opts.runTimeoutMs, () => this.timeOut());
     }
@@ -217,7 +219,8 @@ export class WorkflowRun {
     task.state = 'started';
     task.startedAt = now;
     task.identity = identity;
-    const suggest = this.history.length >= this.host.suggestContinueAsNewAt;
+    // As the real server: suggested once the started event's id (the next event id) reaches the limit.
+    const suggest = this.history.length + 1 >= this.host.suggestContinueAsNewAt;
     const started = pending(EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED, {
       scheduledEventId: task.scheduledEventId,
       identity,
@@ -316,7 +319,10 @@ export class WorkflowRun {
   failTask(task: WorkflowTask, attributes: Record<string, unknown>): void {
     this.host.clock.cancel(task.timer);
     this.updates.undeliver(task.id);
-    if (task.attempt === 1 || this.buffered.length > 0) {
+    // As the real server: only a first attempt's failure is written; a retried (transient) task that
+    // fails leaves no events, even when events arrived meanwhile (they are written next, and the next
+    // task is an ordinary attempt 1).
+    if (task.attempt === 1) {
       this.persistTask(task);
       this.append(
         pending(
@@ -333,7 +339,7 @@ export class WorkflowRun {
     const task = this.wft;
     if (!task || task.id !== taskId || task.state !== 'started') return;
     this.updates.undeliver(task.id);
-    if (task.attempt === 1 || this.buffered.length > 0) {
+    if (task.attempt === 1) {
       this.persistTask(task);
       this.append(
         pending(
@@ -353,6 +359,11 @@ export class WorkflowRun {
   private retryTask(attempt: number): void {
     this.wft = null;
     const events = this.flushBuffered();
+    // The flushed events already scheduled the next (ordinary) task: do not schedule a second one.
+    if (this.wft) {
+      this.notifyIdle();
+      return;
+    }
     // New events reset the attempt count: the next task is an ordinary one.
     const next = events > 0 ? 1 : attempt;
     const delay = workflowTaskBackoffMs(next);

@@ -10,6 +10,7 @@ import { CLOSE_EVENTS } from './history';
 import { CommandType, enums, timestamp } from './proto';
 import { Stage, type UpdateState } from './updates';
 import { decodeToken, encodeToken } from './tokens';
+import { Schedules } from './schedules/runner';
 import type { WorkflowRun } from './run';
 import { status } from '@grpc/grpc-js';
 
@@ -31,6 +32,7 @@ const QUERY_TIMEOUT_MS = 30_000;
 
 export function createHandlers(engine: Engine, serverVersion: string): Record<string, Handler> {
   const queries = new Map<string, PendingQuery>();
+  const schedules = new Schedules(engine);
 
   const startRequest = (req: Req): StartRequest => ({
     workflowId: req.workflowId,
@@ -222,8 +224,8 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
       const ns = engine.namespace(req.namespace);
       let run = ns.current(req.workflowId);
       if (!run?.running) {
-        run = engine.start(ns, { ...startRequest(req), workflowIdConflictPolicy: 0 }).run;
-        engine.signal(run, { signalName: req.signalName, input: req.signalInput, identity: req.identity, header: req.header });
+        const signal = { signalName: req.signalName, input: req.signalInput, identity: req.identity ?? '', header: req.header };
+        run = engine.start(ns, { ...startRequest(req), workflowIdConflictPolicy: 0, signal }).run;
         return { runId: run.runId, started: true };
       }
       engine.signal(run, { signalName: req.signalName, input: req.signalInput, identity: req.identity, header: req.header });
@@ -439,6 +441,30 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
       if (isNew && !run.wft) run.scheduleSpeculativeTask();
       engine.changed();
       return updateResponse(run, update, req.waitPolicy?.lifecycleStage ?? 0);
+    },
+
+    // ---- schedules ------------------------------------------------------------------------------
+
+    async CreateSchedule(req) {
+      return schedules.create(engine.namespace(req.namespace), req);
+    },
+    async DescribeSchedule(req) {
+      return schedules.describe(engine.namespace(req.namespace), req.scheduleId);
+    },
+    async ListSchedules(req) {
+      return schedules.list(engine.namespace(req.namespace));
+    },
+    async UpdateSchedule(req) {
+      return schedules.update(engine.namespace(req.namespace), req);
+    },
+    async PatchSchedule(req) {
+      return schedules.patch(engine.namespace(req.namespace), req);
+    },
+    async DeleteSchedule(req) {
+      return schedules.delete(engine.namespace(req.namespace), req.scheduleId);
+    },
+    async ListScheduleMatchingTimes(req) {
+      return schedules.matchingTimes(engine.namespace(req.namespace), req);
     },
 
     async PollWorkflowExecutionUpdate(req) {

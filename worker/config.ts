@@ -35,6 +35,10 @@ export const Config = z.object({
   PAYLOAD_KEY: z.string().optional(),
   API_TOKENS: ApiTokens.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().optional(),
+}).refine((c) => c.NODE_ENV !== 'production' || c.TEMPORAL_ADDRESS, {
+  // Production never falls back to a local or in-memory Temporal.
+  message: 'required when NODE_ENV=production', path: ['TEMPORAL_ADDRESS'],
 }).refine((c) => [c.SMTP_DKIM_DOMAIN, c.SMTP_DKIM_SELECTOR, c.SMTP_DKIM_PRIVATE_KEY_FILE].filter(Boolean).length % 3 === 0, {
   message: 'set SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR and SMTP_DKIM_PRIVATE_KEY_FILE together', path: ['SMTP_DKIM_DOMAIN'],
 });

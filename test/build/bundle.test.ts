@@ -9,8 +9,8 @@ describe('workflow code is fit for the Temporal sandbox', () => {
   it('bundles with bundleWorkflowCode (the same webpack build a worker does)', async () => {
     const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never });
     expect(code).toContain('incidentWorkflow');
-    // The simulator must never reach the real bundle.
-    expect(code).not.toContain('test/sim');
+    // Nothing from test/ reaches the real bundle.
+    expect(code).not.toMatch(/[\\/]test[\\/]/);
   }, 120_000);
 
   describe('ESLint keeps workflows/ and domain/ deterministic', () => {
@@ -22,6 +22,8 @@ describe('workflow code is fit for the Temporal sandbox', () => {
       'workflows/zz-lint-probe-process.ts': 'export const x = process.env.HOME;\n',
       'activities/zz-lint-probe-fs.ts': "import { readFileSync } from 'fs';\nexport const x = readFileSync;\n",
       'api/zz-lint-probe-promise.ts': 'async function f(): Promise<void> {}\nexport function g(): void { f(); }\n',
+      'api/zz-lint-probe-test-import.ts': "import { createHarness } from '../test/harness';\nexport const x = createHarness;\n",
+      'workflows/zz-lint-probe-test-import.ts': "import { holidays } from '../test/fixtures';\nexport const x = holidays;\n",
     };
     let rules: Record<string, (string | null)[]> = {};
 
@@ -45,6 +47,9 @@ describe('workflow code is fit for the Temporal sandbox', () => {
     });
     it('allows the same import in activities/', () => {
       expect(rules['activities/zz-lint-probe-fs.ts']).toEqual([]);
+    });
+    it.each(['api/zz-lint-probe-test-import.ts', 'workflows/zz-lint-probe-test-import.ts'])('rejects an import of test/ in %s', (file) => {
+      expect(rules[file]).toContain('no-restricted-imports');
     });
     it('flags a floating promise everywhere', () => {
       expect(rules['api/zz-lint-probe-promise.ts']).toContain('@typescript-eslint/no-floating-promises');
