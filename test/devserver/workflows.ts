@@ -84,7 +84,8 @@ export async function activityCompletes(s: string): Promise<string> {
 export async function activityRetriesTwice(): Promise<string> {
   const { failTimes } = wf.proxyActivities<ConformanceActivities>({
     startToCloseTimeout: '1 minute',
-    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 5 },
+    // Minutes of backoff, so that skipping them is unmistakable against real time.
+    retry: { initialInterval: '1 minute', backoffCoefficient: 2, maximumAttempts: 5 },
   });
   return failTimes(2);
 }

@@ -15,7 +15,7 @@ export async function createDevServerHarness(options: HarnessOptions): Promise<H
   installTestRuntime();
   const codePath = process.env[BUNDLE_ENV] ?? (await workflowBundlePath());
   const server = await startDevServer({ time: 'skipping', startTime: options.startTime, suggestContinueAsNewAt: options.suggestContinueAsNewAt });
-  const dataConverter = testDataConverter();
+  const dataConverter = testDataConverter(options.payloadKey);
   const taskQueue = options.taskQueue ?? `test-${randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   const connection = await Connection.connect({ address: server.address });

@@ -1,25 +1,22 @@
-/** Replays histories on a fresh replay worker: a change to workflows/ that breaks them fails here. */
+/** Replays this test's histories on a fresh replay worker: a nondeterminism fails the test. */
 import type { Client } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
-import { Worker } from '@temporalio/worker';
+import { replayHistories } from '../../worker/replay';
 
 export async function replayAll(
   client: Client,
   runs: { workflowId: string; runId: string }[],
-  workflowBundle: { codePath: string } | undefined,
+  workflowBundle: { codePath: string },
   dataConverter: DataConverter,
 ): Promise<void> {
-  if (runs.length === 0) return;
   const histories = await Promise.all(
     runs.map(async ({ workflowId, runId }) => ({
       workflowId,
       history: await client.workflow.getHandle(workflowId, runId || undefined).fetchHistory(),
     })),
   );
-  const source = workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../../workflows') };
-  const failures: string[] = [];
-  for await (const result of Worker.runReplayHistories({ ...source, dataConverter, replayName: 'harness-replay' }, histories)) {
-    if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+  const failures = await replayHistories(histories, dataConverter, { workflowBundle });
+  if (failures.length > 0) {
+    throw new Error(`replay of this test's workflow histories failed:\n${failures.map((f) => `${f.workflowId}: ${f.message}`).join('\n')}`);
   }
-  if (failures.length > 0) throw new Error(`replay of this test's workflow histories failed:\n${failures.join('\n')}`);
 }

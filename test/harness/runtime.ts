@@ -15,7 +15,7 @@ export function installTestRuntime(): void {
   }
 }
 
-/** The production payload codec, with a key for this test run. */
-export function testDataConverter() {
-  return { payloadCodecs: [new EncryptionCodec(randomBytes(32))] };
+/** The production payload codec, with a key for this test run (or the one given). */
+export function testDataConverter(key: Buffer = randomBytes(32)) {
+  return { payloadCodecs: [new EncryptionCodec(key)] };
 }

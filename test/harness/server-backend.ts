@@ -20,7 +20,7 @@ export async function createServerHarness(options: HarnessOptions): Promise<Harn
     !setting || setting === 'download' ? { type: 'cached-download' } : { type: 'existing-path', path: setting };
   const codePath = process.env[BUNDLE_ENV] ?? (await workflowBundlePath());
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
-  const dataConverter = testDataConverter();
+  const dataConverter = testDataConverter(options.payloadKey);
   const client = new Client({ connection: env.connection, dataConverter });
   const taskQueue = options.taskQueue ?? `test-${randomUUID()}`;
   let worker: Worker;

@@ -11,6 +11,8 @@ export interface HarnessOptions {
   /** Virtual clock start (dev server); Temporal's test server starts at real "now". */
   startTime?: Date;
   taskQueue?: string;
+  /** Payload encryption key (default: a new one); fixed when histories are kept for replay. */
+  payloadKey?: Buffer;
   /** Dev server: history length from which tasks suggest continue-as-new (default 10,240). */
   suggestContinueAsNewAt?: number;
 }

@@ -8,11 +8,15 @@ import { createMailer } from '../../activities/mail';
 import { createNoticeRenderer, DEFAULT_TEMPLATES_DIR } from '../../activities/notices';
 import { loadPlan } from '../../activities/plans/load';
 import { createGateway } from '../../api/gateway';
-import { createHarness } from '../harness';
+import { createHarness, type HarnessOptions } from '../harness';
 import { holidays, ruleSet } from '../fixtures';
 import { openTestDatabase } from '../store/template';
 
-export async function setupIncidentEnv(startTime = new Date('2026-03-02T09:15:00Z'), overrides: Partial<Activities> = {}) {
+export async function setupIncidentEnv(
+  startTime = new Date('2026-03-02T09:15:00Z'),
+  overrides: Partial<Activities> = {},
+  harnessOptions: Partial<HarnessOptions> = {},
+) {
   const db = await openTestDatabase();
   const ledger = createLedger(db);
   const outbox = mkdtempSync(join(tmpdir(), 'bre-outbox-'));
@@ -21,7 +25,7 @@ export async function setupIncidentEnv(startTime = new Date('2026-03-02T09:15:00
     db, ledger, mailer, renderer: createNoticeRenderer({ templatesDir: DEFAULT_TEMPLATES_DIR }), rules: ruleSet, holidays,
     plans: (id) => loadPlan(id), clock: () => new Date(),
   };
-  const harness = await createHarness({ activities: { ...createActivities(deps), ...overrides }, startTime });
+  const harness = await createHarness({ ...harnessOptions, activities: { ...createActivities(deps), ...overrides }, startTime });
   const gateway = createGateway(harness.client, harness.taskQueue);
   return {
     harness, gateway, ledger, outbox, db,
