@@ -318,39 +318,28 @@ export class WorkflowRun {
 
   failTask(task: WorkflowTask, attributes: Record<string, unknown>): void {
     this.host.clock.cancel(task.timer);
-    this.updates.undeliver(task.id);
-    // As the real server: only a first attempt's failure is written; a retried (transient) task that
-    // fails leaves no events, even when events arrived meanwhile (they are written next, and the next
-    // task is an ordinary attempt 1).
-    if (task.attempt === 1) {
-      this.persistTask(task);
-      this.append(
-        pending(
-          EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED,
-          { ...attributes, scheduledEventId: task.scheduledEventId, startedEventId: task.startedEventId },
-          false,
-        ),
-      );
-    }
-    this.retryTask(task.attempt + 1);
+    this.endUnsuccessfully(task, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED, attributes);
   }
 
   private timeOutTask(taskId: number): void {
     const task = this.wft;
     if (!task || task.id !== taskId || task.state !== 'started') return;
+    this.endUnsuccessfully(task, EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT, {
+      timeoutType: temporal.api.enums.v1.TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE,
+    });
+  }
+
+  /**
+   * As the real server: only a first attempt's failure or timeout is written; a retried (transient)
+   * task that fails leaves no events, even when events arrived meanwhile (they are written next,
+   * and the next task is an ordinary attempt 1).
+   */
+  private endUnsuccessfully(task: WorkflowTask, eventType: number, attributes: Record<string, unknown>): void {
     this.updates.undeliver(task.id);
     if (task.attempt === 1) {
       this.persistTask(task);
       this.append(
-        pending(
-          EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT,
-          {
-            scheduledEventId: task.scheduledEventId,
-            startedEventId: task.startedEventId,
-            timeoutType: temporal.api.enums.v1.TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE,
-          },
-          false,
-        ),
+        pending(eventType, { ...attributes, scheduledEventId: task.scheduledEventId, startedEventId: task.startedEventId }, false),
       );
     }
     this.retryTask(task.attempt + 1);

@@ -62,8 +62,7 @@ const WFT = ['WorkflowTaskScheduled', 'WorkflowTaskStarted', 'WorkflowTaskComple
 
 describe('dev server conformance: activities', () => {
   let env: Env;
-  let seq = 0;
-  const id = (name: string) => `${name}-${++seq}`;
+  const id = (name: string) => env.id(name);
 
   beforeAll(async () => {
     env = await startEnv({ activities, taskQueue: 'activities', worker: { maxHeartbeatThrottleInterval: '50 ms' } });
@@ -203,8 +202,7 @@ describe('dev server conformance: activities', () => {
  */
 describe('dev server conformance: activity heartbeat timeouts', () => {
   let env: Env;
-  let seq = 0;
-  const id = (name: string) => `${name}-${++seq}`;
+  const id = (name: string) => env.id(name);
 
   beforeAll(async () => {
     env = await startEnv({ activities, taskQueue: 'heartbeats', server: { idleGraceMs: 300 } });

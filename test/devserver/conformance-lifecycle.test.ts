@@ -33,10 +33,8 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
 
 describe('dev server conformance: a run from start to close', () => {
   let env: Env;
-  let seq = 0;
-  const id = (name: string) => `${name}-${++seq}`;
-  const start = (type: string, args: unknown[] = [], workflowId = id(type)) =>
-    env.client.workflow.start(type, { taskQueue: env.taskQueue, workflowId, args });
+  const id = (name: string) => env.id(name);
+  const start = (type: string, args?: unknown[], workflowId?: string) => env.start(type, args, workflowId);
 
   beforeAll(async () => {
     env = await startEnv({ taskQueue: 'lifecycle' });
@@ -300,8 +298,7 @@ describe('dev server conformance: a run from start to close', () => {
 describe('dev server conformance: workflow task failures and the continue-as-new suggestion', () => {
   const SUGGEST_AT = 18;
   let env: Env;
-  let seq = 0;
-  const id = (name: string) => `${name}-${++seq}`;
+  const id = (name: string) => env.id(name);
 
   beforeAll(async () => {
     env = await startEnv({ taskQueue: 'task-failures', server: { idleGraceMs: 300, suggestContinueAsNewAt: SUGGEST_AT } });

@@ -15,10 +15,8 @@ const WFT = ['WorkflowTaskScheduled', 'WorkflowTaskStarted', 'WorkflowTaskComple
 
 describe('dev server conformance: timers, signals, queries, updates', () => {
   let env: Env;
-  let seq = 0;
-  const id = (name: string) => `${name}-${++seq}`;
-  const start = (type: string, args: unknown[] = [], workflowId = id(type)) =>
-    env.client.workflow.start(type, { taskQueue: env.taskQueue, workflowId, args });
+  const id = (name: string) => env.id(name);
+  const start = (type: string, args?: unknown[], workflowId?: string) => env.start(type, args, workflowId);
 
   beforeAll(async () => {
     env = await startEnv({ taskQueue: 'messages' });

@@ -42,6 +42,10 @@ export interface Env {
   server: DevServer;
   client: Client;
   taskQueue: string;
+  /** A workflow id unique within this env: `<name>-<n>`. */
+  id(name: string): string;
+  /** Starts a workflow of `type` on this env's task queue. */
+  start(type: string, args?: unknown[], workflowId?: string): ReturnType<Client['workflow']['start']>;
   close(): Promise<void>;
 }
 
@@ -70,10 +74,14 @@ export async function startEnv(options: EnvOptions = {}): Promise<Env> {
   // The worker's first workflow task loads the bundle into its sandbox, which can take longer than a
   // short idleGraceMs (time would then skip to that task's timeout): get it done before the tests.
   await client.workflow.execute('quick', { taskQueue, workflowId: `warm-up-${taskQueue}`, args: ['warm'] });
+  let seq = 0;
+  const id = (name: string) => `${name}-${++seq}`;
   return {
     server,
     client,
     taskQueue,
+    id,
+    start: (type, args = [], workflowId = id(type)) => client.workflow.start(type, { taskQueue, workflowId, args }),
     async close() {
       worker.shutdown();
       await running;
