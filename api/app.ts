@@ -79,7 +79,8 @@ export async function buildApp(deps: AppDeps) {
     const planExists = deps.planExists ?? ((planId: string) => {
       try { loadPlan(planId); return true; } catch { return false; }
     });
-    await secured.register(incidentRoutes(deps.gateway, { newId: deps.newId ?? (() => defaultIncidentId(now())), now, planExists }));
+    const approverRoles = (planId: string) => loadPlan(planId).approvals.roles;
+    await secured.register(incidentRoutes(deps.gateway, { newId: deps.newId ?? (() => defaultIncidentId(now())), now, planExists, approverRoles }));
     await secured.register(ledgerRoutes(deps.ledger));
     await secured.register(assessmentRoutes(deps.assess));
     await secured.register(campaignRoutes(deps.gateway));

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, Role } from '../domain/actor';
+import { check, Permissions, type Action, type PermissionContext } from '../domain/permissions';
 
 declare module 'fastify' {
   interface FastifyRequest { actor?: Actor }
@@ -22,13 +23,21 @@ export function authenticate(tokens: TokenMap) {
   };
 }
 
-export function requireRole(...roles: Role[]) {
+/**
+ * The route's action from the permission table. Actions whose roles depend on the incident (its
+ * plan's approvers, a task's role) are checked again with that context by `requireIncidentPermission`.
+ */
+export function requirePermission(action: Action) {
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    const actor = req.actor;
-    if (!actor || !roles.includes(actor.role)) {
-      throw new HttpError(403, `this needs one of the roles ${roles.join(', ')}; you are ${actor?.role ?? 'anonymous'}`);
-    }
+    if (Permissions[action].roles === 'plan' || Permissions[action].roles === 'task') return;
+    demand(action, actorOf(req).role);
   };
+}
+
+/** Throws a 403 naming the roles that may, when `role` may not do `action` here. */
+export function demand(action: Action, role: Role, ctx: PermissionContext = {}): void {
+  const verdict = check(action, role, ctx);
+  if (!verdict.ok) throw new HttpError(403, verdict.reason);
 }
 
 export function actorOf(req: FastifyRequest): Actor {

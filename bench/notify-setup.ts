@@ -1,6 +1,11 @@
-/** Benchmark set-up in its own process: a new PGlite folder runs initdb, whose memory peak is not what is measured. argv: <pglite dir or postgres URL> <incident id prefix> <n> <rounds> */
+/**
+ * Benchmark set-up in its own process, so its memory peaks are not what is measured: a new PGlite
+ * folder runs initdb, and the workflow bundle is built (webpack) once into its cache.
+ * argv: <pglite dir or postgres URL> <incident id prefix> <n> <rounds>
+ */
 import { openDatabase } from '../activities/store/db';
 import { migrate } from '../activities/store/migrate';
+import { workflowBundlePath } from '../test/harness/bundle';
 import { seedRecipients } from '../test/recipients/campaign-fixtures';
 
 async function main(): Promise<void> {
@@ -10,5 +15,6 @@ async function main(): Promise<void> {
   // One incident per measured round, so each round sends to a fresh set of recipients.
   for (let round = 1; round <= Number(rounds); round++) await seedRecipients(db, `${incidentId}-${round}`, Number(n));
   await db.close();
+  await workflowBundlePath();
 }
 main().catch((err: unknown) => { process.stderr.write(`${(err as Error).stack}\n`); process.exit(1); });

@@ -106,6 +106,32 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
     };
   }
 
+  const queryTurns = new WeakMap<WorkflowRun, Promise<unknown>>();
+
+  /** A query task for the worker, answered from a settled state: after the workflow task in progress, if any. */
+  async function askWorker(run: WorkflowRun, query: Req): Promise<object> {
+    await run.waitForIdle();
+    const queryId = randomUUID();
+    return new Promise<object>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        queries.delete(queryId);
+        reject(new ServiceError(status.DEADLINE_EXCEEDED, 'query timed out: no worker answered'));
+      }, QUERY_TIMEOUT_MS);
+      queries.set(queryId, {
+        resolve: (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
+      engine.matching.addTask(run.namespace, 'workflow', run.taskQueue, queryTask(run, queryId, query));
+      engine.changed();
+    });
+  }
+
   function describe(run: WorkflowRun) {
     const pendingActivities = [...run.activities.values()].map((a) => ({
       activityId: a.activityId,
@@ -411,27 +437,11 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
       if (!run.running && run.lastCompletedStartedEventId === 0) {
         throw failedPrecondition('workflow closed before a workflow task completed');
       }
-      // Answered from a settled state: after the workflow task in progress, if any.
-      await run.waitForIdle();
-      const queryId = randomUUID();
-      return new Promise<object>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          queries.delete(queryId);
-          reject(new ServiceError(status.DEADLINE_EXCEEDED, 'query timed out: no worker answered'));
-        }, QUERY_TIMEOUT_MS);
-        queries.set(queryId, {
-          resolve: (r) => {
-            clearTimeout(timer);
-            resolve(r);
-          },
-          reject: (e) => {
-            clearTimeout(timer);
-            reject(e);
-          },
-        });
-        engine.matching.addTask(run.namespace, 'workflow', run.taskQueue, queryTask(run, queryId, req.query));
-        engine.changed();
-      });
+      // One query task per run at a time: the worker holds one waiting task per run, and a second
+      // query task arriving while one waits could be lost.
+      const turn = (queryTurns.get(run) ?? Promise.resolve()).then(() => askWorker(run, req.query));
+      queryTurns.set(run, turn.catch(() => undefined));
+      return turn;
     },
 
     async UpdateWorkflowExecution(req) {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IncidentId } from '../../workflows/incident/messages';
-import { requireRole } from '../auth';
+import { requirePermission } from '../auth';
 import type { IncidentGateway } from '../gateway';
 
 const Params = z.object({ id: IncidentId, noticeId: z.string().min(1).max(200) });
@@ -13,11 +13,11 @@ export function campaignRoutes(gateway: IncidentGateway) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get('/v1/incidents/:id/notices/:noticeId/progress', {
-      schema: { params: Params, tags: ['notices'] }, preHandler: requireRole('responder', 'manager', 'legal', 'auditor', 'admin'),
+      schema: { params: Params, tags: ['notices'] }, preHandler: requirePermission('incident.read'),
     }, async (req) => gateway.campaignProgress(req.params.id, req.params.noticeId));
 
     r.post('/v1/incidents/:id/notices/:noticeId/campaign/:action', {
-      schema: { params: ActionParams, tags: ['notices'] }, preHandler: requireRole('manager', 'legal', 'admin'),
+      schema: { params: ActionParams, tags: ['notices'] }, preHandler: requirePermission('campaign.control'),
     }, async (req) => gateway.controlCampaign(req.params.id, req.params.noticeId, req.params.action));
   };
 }

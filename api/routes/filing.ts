@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IncidentId } from '../../workflows/incident/messages';
-import { HttpError, requireRole } from '../auth';
+import { currentApprovals } from '../../workflows/incident/state';
+import { HttpError, requirePermission } from '../auth';
 import type { IncidentGateway } from '../gateway';
 
 const Params = z.object({ id: IncidentId, noticeId: z.string().min(1).max(200) });
@@ -17,7 +18,7 @@ export function filingRoutes(gateway: IncidentGateway) {
   return async (app: FastifyInstance): Promise<void> => {
     app.withTypeProvider<ZodTypeProvider>().get('/v1/incidents/:id/notices/:noticeId/filing-package', {
       schema: { params: Params, querystring: Query, tags: ['notices'] },
-      preHandler: requireRole('responder', 'manager', 'legal', 'auditor', 'admin'),
+      preHandler: requirePermission('incident.read'),
     }, async (req, reply) => {
       const status = await gateway.status(req.params.id);
       const n = status.notices.find((x) => x.id === req.params.noticeId);
@@ -29,7 +30,8 @@ export function filingRoutes(gateway: IncidentGateway) {
         ...(n.obligation.stage ? { stage: n.obligation.stage } : {}),
         citation: n.obligation.citation, deadline: n.obligation.deadline, dueAt: n.obligation.dueAt, clockDueAt: n.clockDueAt,
         authority: n.channel.kind === 'portal' || n.channel.kind === 'email' ? n.channel : null,
-        approvals: n.decisions.filter((d) => d.decision === 'approve' && d.contentHash === n.draft!.contentHash).map((d) => ({ by: d.by, role: d.role, at: d.at })),
+        // The approvals that count, as the workflow counts them: of this content, after its last rejection, one per person.
+        approvals: currentApprovals(n).map((d) => ({ by: d.by, role: d.role, at: d.at })),
         subject: n.draft.subject, locale: n.draft.locale, templateVersion: n.draft.templateVersion, contentHash: n.draft.contentHash,
         pending: n.draft.pending, fields: n.draft.fields, text: n.draft.text,
       };

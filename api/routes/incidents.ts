@@ -7,7 +7,8 @@ import {
   RecordReviewArgs, UpdateFactsArgs, closeUpdate, completeTaskUpdate, confirmContainmentUpdate,
   decideNoticeUpdate, recordFilingUpdate, recordReviewUpdate, updateFactsUpdate,
 } from '../../workflows/incident/messages';
-import { actorOf, HttpError, requireRole } from '../auth';
+import type { Role } from '../../domain/actor';
+import { actorOf, demand, HttpError, requirePermission } from '../auth';
 import type { IncidentGateway } from '../gateway';
 
 const ReportBody = z.object({
@@ -21,13 +22,20 @@ const IdParams = z.object({ id: IncidentId });
 const NoticeParams = IdParams.extend({ noticeId: z.string().min(1).max(200) });
 const TaskParams = IdParams.extend({ taskId: z.string().min(1).max(100) });
 
-export function incidentRoutes(gateway: IncidentGateway, opts: { newId: () => string; now: () => Date; planExists: (planId: string) => boolean }) {
+export interface IncidentRouteOptions {
+  newId: () => string;
+  now: () => Date;
+  planExists: (planId: string) => boolean;
+  /** The approver roles of a plan, for the notice.decide permission. */
+  approverRoles: (planId: string) => readonly Role[];
+}
+
+export function incidentRoutes(gateway: IncidentGateway, opts: IncidentRouteOptions) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const everyone = requireRole('responder', 'manager', 'legal', 'auditor', 'admin');
-    const actors = requireRole('responder', 'manager', 'legal', 'admin');
+    const everyone = requirePermission('incident.read');
 
-    r.post('/v1/incidents', { schema: { body: ReportBody, tags: ['incidents'] }, preHandler: actors }, async (req, reply) => {
+    r.post('/v1/incidents', { schema: { body: ReportBody, tags: ['incidents'] }, preHandler: requirePermission('incident.report') }, async (req, reply) => {
       // An incident must not start on a plan that is not there: it would fail at once.
       if (!opts.planExists(req.body.planId)) throw new HttpError(400, `no plan "${req.body.planId}" (plans/<id>/plan.json)`);
       const id = req.body.id ?? opts.newId();
@@ -42,25 +50,33 @@ export function incidentRoutes(gateway: IncidentGateway, opts: { newId: () => st
     r.get('/v1/incidents/:id', { schema: { params: IdParams, tags: ['incidents'] }, preHandler: everyone }, async (req) =>
       gateway.status(req.params.id));
 
-    r.post('/v1/incidents/:id/facts', { schema: { params: IdParams, body: UpdateFactsArgs.omit({ actor: true }).strict(), tags: ['incidents'] }, preHandler: actors },
+    r.post('/v1/incidents/:id/facts', { schema: { params: IdParams, body: UpdateFactsArgs.omit({ actor: true }).strict(), tags: ['incidents'] }, preHandler: requirePermission('facts.update') },
       async (req) => gateway.update(req.params.id, updateFactsUpdate, { ...req.body, actor: actorOf(req) }));
 
-    r.post('/v1/incidents/:id/containment', { schema: { params: IdParams, body: ConfirmContainmentArgs.omit({ actor: true }).strict(), tags: ['incidents'] }, preHandler: requireRole('responder', 'manager', 'admin') },
+    r.post('/v1/incidents/:id/containment', { schema: { params: IdParams, body: ConfirmContainmentArgs.omit({ actor: true }).strict(), tags: ['incidents'] }, preHandler: requirePermission('containment.confirm') },
       async (req) => gateway.update(req.params.id, confirmContainmentUpdate, { ...req.body, actor: actorOf(req) }));
 
-    r.post('/v1/incidents/:id/notices/:noticeId/decision', { schema: { params: NoticeParams, body: DecideNoticeArgs.omit({ actor: true, noticeId: true }).strict(), tags: ['notices'] }, preHandler: requireRole('manager', 'legal', 'admin') },
-      async (req) => gateway.update(req.params.id, decideNoticeUpdate, { ...req.body, noticeId: req.params.noticeId, actor: actorOf(req) }));
+    r.post('/v1/incidents/:id/notices/:noticeId/decision', { schema: { params: NoticeParams, body: DecideNoticeArgs.omit({ actor: true, noticeId: true }).strict(), tags: ['notices'] }, preHandler: requirePermission('notice.decide') },
+      async (req) => {
+        const status = await gateway.status(req.params.id);
+        demand('notice.decide', actorOf(req).role, { approverRoles: opts.approverRoles(status.planId) });
+        return gateway.update(req.params.id, decideNoticeUpdate, { ...req.body, noticeId: req.params.noticeId, actor: actorOf(req) });
+      });
 
-    r.post('/v1/incidents/:id/notices/:noticeId/filing', { schema: { params: NoticeParams, body: RecordFilingArgs.omit({ actor: true, noticeId: true }).strict(), tags: ['notices'] }, preHandler: actors },
+    r.post('/v1/incidents/:id/notices/:noticeId/filing', { schema: { params: NoticeParams, body: RecordFilingArgs.omit({ actor: true, noticeId: true }).strict(), tags: ['notices'] }, preHandler: requirePermission('notice.file') },
       async (req) => gateway.update(req.params.id, recordFilingUpdate, { ...req.body, noticeId: req.params.noticeId, actor: actorOf(req) }));
 
-    r.post('/v1/incidents/:id/tasks/:taskId/complete', { schema: { params: TaskParams, body: CompleteTaskArgs.omit({ actor: true, taskId: true }).strict(), tags: ['incidents'] }, preHandler: actors },
-      async (req) => gateway.update(req.params.id, completeTaskUpdate, { ...req.body, taskId: req.params.taskId, actor: actorOf(req) }));
+    r.post('/v1/incidents/:id/tasks/:taskId/complete', { schema: { params: TaskParams, body: CompleteTaskArgs.omit({ actor: true, taskId: true }).strict(), tags: ['incidents'] }, preHandler: requirePermission('task.complete') },
+      async (req) => {
+        const task = (await gateway.status(req.params.id)).tasks.find((t) => t.id === req.params.taskId);
+        if (task) demand('task.complete', actorOf(req).role, { taskRole: task.role });
+        return gateway.update(req.params.id, completeTaskUpdate, { ...req.body, taskId: req.params.taskId, actor: actorOf(req) });
+      });
 
-    r.post('/v1/incidents/:id/review', { schema: { params: IdParams, body: RecordReviewArgs.omit({ actor: true }).strict(), tags: ['incidents'] }, preHandler: requireRole('manager', 'legal', 'admin') },
+    r.post('/v1/incidents/:id/review', { schema: { params: IdParams, body: RecordReviewArgs.omit({ actor: true }).strict(), tags: ['incidents'] }, preHandler: requirePermission('review.record') },
       async (req) => gateway.update(req.params.id, recordReviewUpdate, { ...req.body, actor: actorOf(req) }));
 
-    r.post('/v1/incidents/:id/close', { schema: { params: IdParams, body: CloseArgs.omit({ actor: true }).strict(), tags: ['incidents'] }, preHandler: requireRole('manager', 'admin') },
+    r.post('/v1/incidents/:id/close', { schema: { params: IdParams, body: CloseArgs.omit({ actor: true }).strict(), tags: ['incidents'] }, preHandler: requirePermission('incident.close') },
       async (req) => gateway.update(req.params.id, closeUpdate, { ...req.body, actor: actorOf(req) }));
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ledger } from '../../activities/ledger/ledger';
-import { requireRole } from '../auth';
+import { requirePermission } from '../auth';
 
 const ListQuery = z.object({
   incidentId: z.string().min(1).max(64).optional(),
@@ -13,7 +13,7 @@ const ListQuery = z.object({
 export function ledgerRoutes(ledger: Ledger) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const readers = requireRole('auditor', 'manager', 'legal', 'admin');
+    const readers = requirePermission('ledger.read');
     r.get('/v1/ledger', { schema: { querystring: ListQuery, tags: ['ledger'] }, preHandler: readers }, async (req) => ({
       entries: await ledger.list(req.query),
     }));

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { importRecipients, RecipientImportError } from '../../activities/recipients/import';
 import type { Queryable } from '../../activities/store/db';
 import { IncidentId } from '../../workflows/incident/messages';
-import { HttpError, requireRole } from '../auth';
+import { HttpError, requirePermission } from '../auth';
 import type { IncidentGateway } from '../gateway';
 
 const Params = z.object({ id: IncidentId });
@@ -19,7 +19,7 @@ export function recipientRoutes(gateway: IncidentGateway, db: Queryable) {
     app.addContentTypeParser('text/csv', { bodyLimit: 10 * 1024 ** 3 }, (_req, payload, done) => done(null, payload));
     app.withTypeProvider<ZodTypeProvider>().post('/v1/incidents/:id/recipients', {
       schema: { params: Params, tags: ['recipients'], consumes: ['text/csv'] },
-      preHandler: requireRole('responder', 'manager', 'legal', 'admin'),
+      preHandler: requirePermission('recipients.import'),
     }, async (req) => {
       await gateway.status(req.params.id); // 404 for an unknown incident, before reading the body
       try {

@@ -10,12 +10,14 @@ const tokens = new Map<string, Actor>([
   ['tok-manager-00000000', { id: 'max', role: 'manager' }],
   ['tok-legal-0000000000', { id: 'lea', role: 'legal' }],
   ['tok-auditor-00000000', { id: 'aud', role: 'auditor' }],
+  ['tok-admin-000000000000', { id: 'ada', role: 'admin' }],
 ]);
 const as = (token: string) => ({ authorization: `Bearer ${token}` });
 const RESPONDER = as('tok-responder-0000000');
 const MANAGER = as('tok-manager-00000000');
 const LEGAL = as('tok-legal-0000000000');
 const AUDITOR = as('tok-auditor-00000000');
+const ADMIN = as('tok-admin-000000000000');
 
 const body = (over: Record<string, unknown> = {}) => ({
   id: 'INC-api-1',
@@ -92,6 +94,10 @@ describe('HTTP API', () => {
     const res = await app.inject({ method: 'POST', url: '/v1/incidents/INC-api-1/notices/gdpr:authority:DE/decision', headers: RESPONDER, payload: { decision: 'approve' } });
     expect(res.statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: '/v1/ledger', headers: RESPONDER })).statusCode).toBe(403);
+    // The API and the workflow read one permission table: an admin is not one of this plan's approvers.
+    const admin = await app.inject({ method: 'POST', url: '/v1/incidents/INC-api-1/notices/gdpr:authority:DE/decision', headers: ADMIN, payload: { decision: 'approve' } });
+    expect(admin.statusCode).toBe(403);
+    expect(admin.json().message).toBe('approve or reject a notice needs one of the roles manager, legal; you are admin');
   });
 
   it('two approvals send the notice; a refused update is a 409 with the reason; the ledger verifies', async () => {
@@ -155,6 +161,24 @@ describe('HTTP API', () => {
     const status = (await app.inject({ method: 'GET', url: '/v1/incidents/INC-portal', headers: AUDITOR })).json();
     expect(status.notices[0]).toMatchObject({ status: 'filed', delivery: { reference: 'DPC-BN-2026-0042', by: 'rita' } });
     expect((await app.inject({ method: 'GET', url: '/v1/incidents/INC-portal/notices/nope/filing-package', headers: AUDITOR })).statusCode).toBe(404);
+  });
+
+  it('the filing package lists only the approvals that count: none voided by a rejection, one per person', async () => {
+    const facts = { ...body().facts, entity: { name: 'Sample Ltd', country: 'IE' }, affected: [{ country: 'IE', count: 40 }] };
+    await app.inject({ method: 'POST', url: '/v1/incidents', headers: RESPONDER, payload: body({ id: 'INC-voided', facts }) });
+    await env.harness.sleep(1000);
+    const url = '/v1/incidents/INC-voided/notices/gdpr:authority:IE';
+    const decide = (who: Record<string, string>, payload: Record<string, string>) =>
+      app.inject({ method: 'POST', url: `${url}/decision`, headers: who, payload });
+    expect((await decide(MANAGER, { decision: 'approve' })).statusCode).toBe(200);
+    expect((await decide(LEGAL, { decision: 'reject', reason: 'the number of records is not yet confirmed' })).statusCode).toBe(200);
+    // The rejection voids max's first approval: he approves again, then lea.
+    expect((await decide(MANAGER, { decision: 'approve' })).statusCode).toBe(200);
+    expect((await decide(LEGAL, { decision: 'approve' })).statusCode).toBe(200);
+    await env.harness.sleep(1000);
+    const pkg = (await app.inject({ method: 'GET', url: `${url}/filing-package`, headers: AUDITOR })).json();
+    expect(pkg.status).toBe('awaiting-filing');
+    expect(pkg.approvals.map((a: { by: string }) => a.by)).toEqual(['max', 'lea']);
   });
 
   it('serves an OpenAPI document', async () => {

@@ -183,6 +183,19 @@ describe('dev server conformance: timers, signals, queries, updates', () => {
       await replay({ history, workflowId: handle.workflowId });
     });
 
+    it('answers many queries sent at once to one run, while signals arrive', async () => {
+      const handle = await start('collectSignals', [3]);
+      const answers = await Promise.all([
+        ...Array.from({ length: 6 }, () => handle.query<string[]>('state')),
+        handle.signal('poke', 'a'),
+        ...Array.from({ length: 6 }, () => handle.query<string[]>('state')),
+      ]);
+      for (const a of answers.filter(Array.isArray)) expect([[], ['a']]).toContainEqual(a);
+      await handle.signal('poke', 'b');
+      await handle.signal('poke', 'c');
+      expect(await handle.result()).toEqual(['a', 'b', 'c']);
+    });
+
     it('rejects a query the workflow has no handler for with QueryNotRegisteredError', async () => {
       const handle = await start('collectSignals', [1]);
       const error = await handle.query('nope').then(

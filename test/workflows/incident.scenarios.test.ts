@@ -90,6 +90,40 @@ describe(`incidentWorkflow scenarios [${describeBackend()}]`, () => {
     expect(await env.ledger.verify()).toMatchObject({ ok: true });
   });
 
+  it('concurrent updates run one at a time: a facts change racing two approvals ends as a serial order would, and the ledger agrees', async () => {
+    await report(env, 'INC-race');
+    await env.harness.sleep(2 * HOUR);
+    const hash = (await env.gateway.status('INC-race')).notices.find((n) => n.id === AUTHORITY)!.draft!.contentHash;
+    const results = await Promise.allSettled([
+      env.gateway.update('INC-race', updateFactsUpdate, { actor: responder, facts: { affected: [{ country: 'DE', count: 5000 }] }, reason: 'more records found' }),
+      env.gateway.update('INC-race', decideNoticeUpdate, { actor: manager, noticeId: AUTHORITY, decision: 'approve', contentHash: hash }),
+      env.gateway.update('INC-race', decideNoticeUpdate, { actor: legal, noticeId: AUTHORITY, decision: 'approve', contentHash: hash }),
+    ]);
+    await settle(env);
+    expect(results[0]).toMatchObject({ status: 'fulfilled' });
+    // Whatever the order, every approval in the ledger is of the draft recorded last before it.
+    const entries = (await env.ledger.list({ incidentId: 'INC-race' })).filter((e) => (e.payload as { noticeId?: string }).noticeId === AUTHORITY);
+    let current: string | undefined;
+    for (const e of entries) {
+      const { contentHash } = e.payload as { contentHash?: string };
+      if (e.action === 'notice.drafted') current = contentHash;
+      if (e.action === 'notice.approved') expect(contentHash).toBe(current);
+    }
+    // And the outcome is one a serial order gives: both approvals before the change (the notice went
+    // out with the first draft), or the change first or between them (no approval of the new draft).
+    const notice = (await env.gateway.status('INC-race')).notices.find((n) => n.id === AUTHORITY)!;
+    const approved = results.slice(1).filter((r) => r.status === 'fulfilled').length;
+    if (notice.status === 'sent') {
+      expect(approved).toBe(2);
+      expect(entries.filter((e) => e.action === 'notice.drafted')).toHaveLength(1);
+    } else {
+      expect(notice.status).toBe('awaiting-approval');
+      expect(notice.draft!.contentHash).not.toBe(hash);
+      expect((await env.gateway.status('INC-race')).pendingApprovals).toContainEqual(expect.objectContaining({ noticeId: AUTHORITY, approvalsHave: 0 }));
+      for (const r of results.slice(1)) if (r.status === 'rejected') expect(String(r.reason)).toMatch(/changed since you read it|being redrafted|is drafting, not awaiting approval/);
+    }
+  });
+
   it('no approval: reminders at 48 h and 68 h, missed deadline at 72 h, escalation, then a late notice with reasons', async () => {
     await report(env, 'INC-silent');
     await env.harness.sleep(48 * HOUR - 60_000);

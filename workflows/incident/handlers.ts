@@ -5,7 +5,8 @@
  */
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
-import type { Actor, Role } from '../../domain/actor';
+import type { Actor } from '../../domain/actor';
+import { check, type Action, type PermissionContext } from '../../domain/permissions';
 import { IncidentFacts } from '../../domain/facts';
 import {
   closeUpdate, completeTaskUpdate, confirmContainmentUpdate, decideNoticeUpdate, recordFilingUpdate,
@@ -14,14 +15,13 @@ import {
 import { draftNotice, type NoticeContext } from './notice';
 import { currentApprovals, isSettled, pendingApprovals, type NoticeState } from './state';
 
-const RESPONDERS: Role[] = ['responder', 'manager', 'legal', 'admin'];
-const MANAGERS: Role[] = ['manager', 'admin'];
-
 function reject(message: string): never {
   throw ApplicationFailure.nonRetryable(message, 'UpdateRejected');
 }
-function requireRole(actor: Actor, roles: Role[], what: string): void {
-  if (!roles.includes(actor.role)) reject(`${what} needs one of the roles ${roles.join(', ')}; ${actor.id} is ${actor.role}`);
+/** The same permission table as the API's routes. */
+function allow(action: Action, actor: Actor, ctx: PermissionContext = {}): void {
+  const verdict = check(action, actor.role, ctx);
+  if (!verdict.ok) reject(`${verdict.reason} (${actor.id})`);
 }
 
 export interface HandlerDeps {
@@ -32,20 +32,26 @@ export interface HandlerDeps {
 
 /**
  * Installed before the workflow's first await, so a query or update arriving with the first
- * workflow task finds its handler. Updates that arrive before the incident is set up are accepted,
- * wait for it, and are then checked by the same validator before they act.
+ * workflow task finds its handler. Updates that arrive before the incident is set up are accepted
+ * and wait for it. Handlers run one at a time (they await activities, and two interleaved half-way
+ * could, say, approve a draft that a concurrent facts change is replacing); each is checked again
+ * by its validator when its turn comes, against the state the earlier ones left.
  */
 export function installHandlers(ctx: NoticeContext, { reassess, ready }: HandlerDeps): void {
   const { state, record, onDelivered } = ctx;
+  let busy = false;
   function register<Ret, Arg>(def: UpdateDefinition<Ret, [Arg]>, handle: (arg: Arg) => Promise<Ret>, validate: (arg: Arg) => void): void {
     setHandler(
       def,
       async (arg: Arg) => {
-        if (!ready()) {
-          await condition(ready);
+        await condition(() => ready() && !busy);
+        busy = true;
+        try {
           validate(arg);
+          return await handle(arg);
+        } finally {
+          busy = false;
         }
-        return handle(arg);
       },
       { validator: (arg: Arg) => { if (ready()) validate(arg); } },
     );
@@ -67,7 +73,7 @@ export function installHandlers(ctx: NoticeContext, { reassess, ready }: Handler
     return { ...change, redrafted: redrafted.map((n) => n.id) };
   }, ({ actor, facts }) => {
       open();
-      requireRole(actor, RESPONDERS, 'updating facts');
+      allow('facts.update', actor);
       const merged = IncidentFacts.safeParse({ ...state.facts, ...facts });
       if (!merged.success) reject(`facts invalid: ${merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     },
@@ -80,7 +86,7 @@ export function installHandlers(ctx: NoticeContext, { reassess, ready }: Handler
     return ack();
   }, ({ actor }) => {
       open();
-      requireRole(actor, ['responder', 'manager', 'admin'], 'confirming containment');
+      allow('containment.confirm', actor);
       if (state.containedAt) reject(`containment already confirmed at ${state.containedAt}`);
     },
   );
@@ -105,9 +111,10 @@ export function installHandlers(ctx: NoticeContext, { reassess, ready }: Handler
     return ack();
   }, ({ actor, noticeId, decision, reason, contentHash, delayReason }) => {
       open();
-      requireRole(actor, ctx.plan.approvals.roles, 'deciding on a notice');
+      allow('notice.decide', actor, { approverRoles: ctx.plan.approvals.roles });
       const n = notice(noticeId);
       if (n.status !== 'awaiting-approval' || !n.draft) reject(`notice ${noticeId} is ${n.status}, not awaiting approval`);
+      if (n.stale) reject(`notice ${noticeId} is being redrafted after a change of facts or deadline; read it again`);
       if (contentHash && contentHash !== n.draft.contentHash) reject(`notice ${noticeId} changed since you read it (content hash ${n.draft.contentHash})`);
       if (decision === 'reject' && !reason) reject('a rejection needs a reason');
       if (decision === 'approve' && currentApprovals(n).some((d) => d.by === actor.id)) reject(`${actor.id} already approved this version of ${noticeId}; another approver is needed`);
@@ -129,7 +136,7 @@ export function installHandlers(ctx: NoticeContext, { reassess, ready }: Handler
     return ack();
   }, ({ actor, noticeId, filedAt }) => {
       open();
-      requireRole(actor, RESPONDERS, 'recording a filing');
+      allow('notice.file', actor);
       const n = notice(noticeId);
       if (n.status !== 'awaiting-filing' && n.status !== 'send-failed') reject(`notice ${noticeId} is ${n.status}; only an approved notice awaiting filing (or whose sending failed) can be recorded as filed`);
       if (filedAt && Date.parse(filedAt) > Date.now()) reject('filedAt is in the future');
@@ -147,7 +154,7 @@ export function installHandlers(ctx: NoticeContext, { reassess, ready }: Handler
       open();
       const task = state.tasks.find((t) => t.id === taskId) ?? reject(`no task "${taskId}"; tasks are ${state.tasks.map((t) => t.id).join(', ')}`);
       if (task.doneAt) reject(`task ${taskId} already completed by ${task.doneBy}`);
-      requireRole(actor, [task.role, ...MANAGERS], `completing task ${taskId}`);
+      allow('task.complete', actor, { taskRole: task.role });
     },
   );
 
@@ -158,7 +165,7 @@ export function installHandlers(ctx: NoticeContext, { reassess, ready }: Handler
     return ack();
   }, ({ actor }) => {
       open();
-      requireRole(actor, ['manager', 'legal', 'admin'], 'recording the lessons-learned review');
+      allow('review.record', actor);
       if (state.phase !== 'review') reject(`the review comes after the investigation; the incident is in ${state.phase}`);
     },
   );
@@ -169,7 +176,7 @@ export function installHandlers(ctx: NoticeContext, { reassess, ready }: Handler
     return ack();
   }, ({ actor }) => {
       open();
-      requireRole(actor, MANAGERS, 'closing an incident');
+      allow('incident.close', actor);
       if (!state.review) reject('close needs the lessons-learned review first (recordReview)');
       const open_ = state.notices.filter((n) => !isSettled(n)).map((n) => `${n.id} (${n.status})`);
       if (open_.length) reject(`notices still open: ${open_.join(', ')}`);

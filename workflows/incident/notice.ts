@@ -20,7 +20,7 @@ export async function draftNotice({ state, plan, record }: NoticeContext, n: Not
   n.stale = false;
   n.status = 'drafting';
   try {
-    n.draft = await bookkeeping.draftNotice({
+    const draft = await bookkeeping.draftNotice({
       incident: { id: state.id, title: state.title },
       now: new Date().toISOString(),
       facts: state.facts,
@@ -31,12 +31,14 @@ export async function draftNotice({ state, plan, record }: NoticeContext, n: Not
       timeZone: n.timeZone,
       ...(n.delayReason ? { delayReason: n.delayReason } : {}),
     });
+    // Recorded before it can be approved, so the ledger never shows an approval of an unrecorded draft.
+    await record('notice.drafted', SYSTEM_ACTOR, {
+      noticeId: n.id, contentHash: draft.contentHash, templateVersion: draft.templateVersion,
+      locale: draft.locale, localeFallback: draft.fallback, subject: draft.subject, pending: draft.pending,
+    });
+    n.draft = draft;
     n.draftError = undefined;
     n.status = 'awaiting-approval';
-    await record('notice.drafted', SYSTEM_ACTOR, {
-      noticeId: n.id, contentHash: n.draft.contentHash, templateVersion: n.draft.templateVersion,
-      locale: n.draft.locale, localeFallback: n.draft.fallback, subject: n.draft.subject, pending: n.draft.pending,
-    });
   } catch (err) {
     n.status = 'draft-failed';
     n.draftError = failureMessage(err);

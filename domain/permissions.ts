@@ -1,0 +1,56 @@
+/**
+ * Who may do what: the one table that the API's routes, the incident workflow's validators and the
+ * README's role table all come from. Two actions depend on the incident: approving a notice (the
+ * plan names its approver roles) and completing a task (the task names its role).
+ */
+import { Role } from './actor';
+
+const everyone = Role.options;
+const actors = ['responder', 'manager', 'legal', 'admin'] as const;
+
+export const Permissions = {
+  'incident.read': { roles: everyone, what: 'read incidents, notices, filing packages and campaign progress; run what-if assessments' },
+  'incident.report': { roles: actors, what: 'report an incident' },
+  'facts.update': { roles: actors, what: 'change the facts of an incident' },
+  'containment.confirm': { roles: ['responder', 'manager', 'admin'], what: 'confirm containment' },
+  'notice.decide': { roles: 'plan', what: "approve or reject a notice: the roles the incident's plan names as approvers" },
+  'notice.file': { roles: actors, what: 'record a portal filing or a delivery by other means' },
+  'task.complete': { roles: 'task', what: "complete an investigation task: the task's own role, manager or admin" },
+  'review.record': { roles: ['manager', 'legal', 'admin'], what: 'record the lessons-learned review' },
+  'incident.close': { roles: ['manager', 'admin'], what: 'close an incident' },
+  'recipients.import': { roles: actors, what: 'import the affected people' },
+  'campaign.control': { roles: ['manager', 'legal', 'admin'], what: 'pause, resume or cancel a mass notification' },
+  'ledger.read': { roles: ['auditor', 'manager', 'legal', 'admin'], what: 'read and verify the accountability ledger' },
+} as const satisfies Record<string, { roles: readonly Role[] | 'plan' | 'task'; what: string }>;
+
+export type Action = keyof typeof Permissions;
+
+export interface PermissionContext {
+  /** The incident's plan's approver roles (for notice.decide). */
+  approverRoles?: readonly Role[];
+  /** The task's own role (for task.complete). */
+  taskRole?: Role;
+}
+
+export function rolesFor(action: Action, ctx: PermissionContext = {}): Role[] {
+  const roles = Permissions[action].roles;
+  if (roles === 'plan') return [...(ctx.approverRoles ?? [])];
+  if (roles === 'task') return [...new Set<Role>([...(ctx.taskRole ? [ctx.taskRole] : []), 'manager', 'admin'])];
+  return [...roles];
+}
+
+/** Whether `role` may do `action`, and if not, a sentence saying who may. */
+export function check(action: Action, role: Role, ctx: PermissionContext = {}): { ok: true } | { ok: false; reason: string } {
+  const roles = rolesFor(action, ctx);
+  if (roles.includes(role)) return { ok: true };
+  return { ok: false, reason: `${Permissions[action].what.split(':')[0]} needs one of the roles ${roles.join(', ')}; you are ${role}` };
+}
+
+/** The README's role table (between its permissions markers), generated from this table. */
+export function permissionsMarkdown(): string {
+  const rows = Object.entries(Permissions).map(([action, p]) => {
+    const who = p.roles === 'plan' ? "the plan's approver roles" : p.roles === 'task' ? "the task's role, manager, admin" : p.roles.join(', ');
+    return `| \`${action}\` | ${who} | ${p.what} |`;
+  });
+  return ['| action | who | what |', '|---|---|---|', ...rows].join('\n');
+}
