@@ -84,7 +84,7 @@ export async function buildApp(deps: AppDeps) {
     await secured.register(ledgerRoutes(deps.ledger));
     await secured.register(assessmentRoutes(deps.assess));
     await secured.register(campaignRoutes(deps.gateway));
-    await secured.register(recipientRoutes(deps.gateway, deps.db));
+    await secured.register(recipientRoutes(deps.gateway, deps.db, deps.ledger, now));
     await secured.register(filingRoutes(deps.gateway));
   });
   return app;

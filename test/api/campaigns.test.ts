@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
 import { buildApp } from '../../api/app';
 import { assess } from '../../domain/rules/evaluate';
 import type { Actor } from '../../domain/actor';
@@ -36,6 +37,18 @@ describe('mass notification over HTTP', () => {
     const missing = await post('INC-csv', 'name,country\nAna,BR\n');
     expect(missing.statusCode).toBe(400);
     expect(missing.json().message).toMatch(/email/);
+
+    // Both imports are in the ledger: who, the file's SHA-256, the counts and the rejected lines, and no one's address.
+    const entries = (await env.ledger.list({ incidentId: 'INC-csv' })).filter((e) => e.action.startsWith('recipients.'));
+    expect(entries.map((e) => [e.action, e.actor])).toEqual([['recipients.imported', 'rita'], ['recipients.import-failed', 'rita']]);
+    expect(entries[0].payload).toMatchObject({
+      role: 'responder',
+      file: { sha256: createHash('sha256').update(csv).digest('hex'), bytes: Buffer.byteLength(csv) },
+      imported: 3, rejected: 1, rejectedLines: [4], byCountry: { BR: 1, CN: 1, US: 1 },
+    });
+    expect(entries[1].payload).toMatchObject({ code: 'missing-column', storedBefore: 0 });
+    expect(JSON.stringify(entries)).not.toMatch(/example\.net|not-an-address/);
+    expect(await env.ledger.verify()).toMatchObject({ ok: true });
   });
 
   it('shows progress of the campaign an approval started, and refuses to pause a finished one', async () => {
