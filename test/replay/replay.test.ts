@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import { EncryptionCodec } from '../../worker/codec';
 import { readHistoryFile, replayHistories } from '../../worker/replay';
 import { BUNDLE_ENV, workflowBundlePath } from '../harness/bundle';
+import { installTestRuntime } from '../harness/runtime';
 import { REPLAY_KEY } from './key';
 
 const root = join(__dirname, '..', '..');
 const dir = join(__dirname, 'histories');
+installTestRuntime();
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 const dataConverter = { payloadCodecs: [new EncryptionCodec(REPLAY_KEY)] };
 const source = async () => ({ workflowBundle: { codePath: process.env[BUNDLE_ENV] ?? (await workflowBundlePath()) } });
