@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { Country, Region, regionProblem } from './geo';
 
 /** ISO-8601 instant with an explicit offset; stored and compared as UTC. */
 export const Instant = z.iso.datetime({ offset: true });
 
-export const Country = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. "DE"');
-export const Region = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'ISO 3166-2 code, e.g. "US-CA"');
+// One definition of countries and regions, shared with imported recipients.
+export { Country, Region };
 
 export const Sector = z.enum([
   'hipaa-covered-entity', 'hipaa-business-associate', 'sec-registrant', 'nis2-essential', 'nis2-important',
@@ -25,8 +26,9 @@ export const AffectedGroup = z.object({
   country: Country,
   region: Region.optional(),
   count: z.number().int().nonnegative(),
-}).refine((g) => !g.region || g.region.startsWith(`${g.country}-`), {
-  message: 'region must be inside country', path: ['region'],
+}).superRefine((g, ctx) => {
+  const problem = g.region ? regionProblem(g.region, g.country) : undefined;
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['region'] });
 });
 export type AffectedGroup = z.infer<typeof AffectedGroup>;
 

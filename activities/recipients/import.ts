@@ -31,6 +31,7 @@
  * `updated`). Two imports of one incident running at the same time still store correct rows,
  * but their counts may be off.
  */
+import { countryProblem, regionProblem } from '../../domain/geo';
 import type { Queryable } from '../store/db';
 import { CsvSyntaxError, readCsvRecords, type CsvInput } from './csv';
 
@@ -191,34 +192,20 @@ export function normalizeLocale(raw: string): Check<string> {
   return bad('not a valid BCP 47 language tag (such as en, de, zh-CN, pt-BR)');
 }
 
-/** The 249 officially assigned ISO 3166-1 alpha-2 codes, plus XK (Kosovo, user-assigned but in general use). */
-const COUNTRY_CODES: ReadonlySet<string> = new Set(
-  ('AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ '
-    + 'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR '
-    + 'GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP '
-    + 'KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS '
-    + 'MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS '
-    + 'RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW '
-    + 'TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW XK').split(' '),
-);
-
 /** ISO 3166-1 alpha-2, uppercased. Required. */
 export function normalizeCountry(raw: string): Check<string> {
   const s = raw.trim().toUpperCase();
   if (s === '') return bad('missing (required)');
-  if (!/^[A-Z]{2}$/.test(s)) return bad('must be an ISO 3166-1 alpha-2 code (two letters, such as DE or US)');
-  if (s === 'UK') return bad('UK is not an ISO 3166-1 code: the United Kingdom is GB');
-  if (!COUNTRY_CODES.has(s)) return bad('not an assigned ISO 3166-1 alpha-2 code');
-  return ok(s);
+  const problem = countryProblem(s);
+  return problem ? bad(problem) : ok(s);
 }
 
 /** ISO 3166-2 subdivision (`US-CA`), uppercased, within `country` when that is known. Optional. */
 export function normalizeRegion(raw: string, country: string | undefined): Check<string | null> {
   const s = raw.trim().toUpperCase();
   if (s === '') return ok(null);
-  if (!/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(s)) return bad('must be an ISO 3166-2 code with its country prefix (such as US-CA or DE-BY)');
-  if (country !== undefined && !s.startsWith(`${country}-`)) return bad(`must be a subdivision of the row's country (start with "${country}-")`);
-  return ok(s);
+  const problem = regionProblem(s, country);
+  return problem ? bad(problem) : ok(s);
 }
 
 /** Trimmed, inner whitespace (line breaks included) collapsed to one space; empty → null. */
