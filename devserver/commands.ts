@@ -21,6 +21,22 @@ export const TERMINAL_COMMANDS = new Set<number>([
   CommandType.COMMAND_TYPE_CONTINUE_AS_NEW_WORKFLOW_EXECUTION,
 ]);
 
+/** The commands `CommandRecorder` writes: every command of the TypeScript SDK but Nexus operations. */
+export const SUPPORTED_COMMANDS = new Set<number>([
+  CommandType.COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK,
+  CommandType.COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK,
+  CommandType.COMMAND_TYPE_START_TIMER,
+  CommandType.COMMAND_TYPE_CANCEL_TIMER,
+  CommandType.COMMAND_TYPE_RECORD_MARKER,
+  CommandType.COMMAND_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES,
+  CommandType.COMMAND_TYPE_MODIFY_WORKFLOW_PROPERTIES,
+  CommandType.COMMAND_TYPE_START_CHILD_WORKFLOW_EXECUTION,
+  CommandType.COMMAND_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION,
+  CommandType.COMMAND_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION,
+  CommandType.COMMAND_TYPE_PROTOCOL_MESSAGE,
+  ...TERMINAL_COMMANDS,
+]);
+
 /** Whether a completion records anything: any command, or an update accepted or answered. */
 export function hasEffects(commands: Command[], messages: Message[]): boolean {
   return commands.length > 0 || messages.some((m) => anyTypeName(m.body) !== 'temporal.api.update.v1.Rejection');

@@ -8,7 +8,7 @@ import { Clock, type TimeMode } from './clock';
 import { alreadyStarted, invalidArgument, notFound } from './errors';
 import { attributesOf, pending } from './history';
 import { Matching } from './matching';
-import { durationMs, EventType, google, msDuration, temporal, timestamp, WorkflowStatus } from './proto';
+import { durationMs, EventType, google, msDuration, temporal, WorkflowStatus } from './proto';
 import { WorkflowRun, type ParentRef, type RunHost } from './run';
 
 const enums = temporal.api.enums.v1;
@@ -548,10 +548,6 @@ export class Engine implements RunHost {
 
   now(): number {
     return this.clock.now();
-  }
-
-  timestampNow() {
-    return timestamp(this.clock.now());
   }
 
   close(): void {

@@ -32,7 +32,7 @@ export interface WorkflowTask {
   /** Scheduled only to deliver an update: dropped from history if it only rejects. */
   speculative: boolean;
   /** Its scheduled/started events are not in history yet (speculative, or a retry after a failure). */
-  unpersisted?: { scheduled: PendingEvent; started?: HistoryEvent };
+  unpersisted?: { scheduled: PendingEvent; started?: PendingEvent };
   scheduledEventId: number;
   startedEventId?: number;
   scheduledAt: number;
@@ -82,6 +82,7 @@ export class WorkflowRun {
   searchAttributes: temporal.api.common.v1.ISearchAttributes | null | undefined;
   private readonly historyWaiters: (() => void)[] = [];
   private readonly idleWaiters: (() => void)[] = [];
+  private readonly closeWaiters: (() => void)[] = [];
   private runTimeoutTimer?: number;
   readonly startTime: number;
 
@@ -152,6 +153,12 @@ export class WorkflowRun {
     for (const w of this.historyWaiters.splice(0)) w();
     this.host.changed();
     return e;
+  }
+
+  /** Resolves when the run closes (what a client waiting for its result waits for). */
+  waitForClose(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => this.closeWaiters.push(resolve));
   }
 
   /** Resolves when history grows past `length` or the run closes. */
@@ -232,7 +239,7 @@ export class WorkflowRun {
     if (task.unpersisted) {
       const sched = materialize(task.unpersisted.scheduled, task.scheduledEventId, task.scheduledAt, this.host.nextTaskId());
       const start = materialize(started, task.scheduledEventId + 1, now, this.host.nextTaskId());
-      task.unpersisted.started = start;
+      task.unpersisted.started = started;
       task.startedEventId = num(start.eventId);
       events = [...this.history, sched, start];
     } else {
@@ -267,14 +274,9 @@ export class WorkflowRun {
   private persistTask(task: WorkflowTask): void {
     if (task.unpersisted) {
       this.append(task.unpersisted.scheduled);
-      this.append(pending(EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED, { ...this.startedAttributes(task) }, false));
+      if (task.unpersisted.started) this.append(task.unpersisted.started);
       task.unpersisted = undefined;
     }
-  }
-
-  private startedAttributes(task: WorkflowTask) {
-    const e = task.unpersisted?.started as Record<string, unknown> | undefined;
-    return (e?.workflowTaskStartedEventAttributes ?? {}) as Record<string, unknown>;
   }
 
   /**
@@ -410,6 +412,7 @@ export class WorkflowRun {
     this.updates.failAll('workflow execution already completed');
     for (const w of this.historyWaiters.splice(0)) w();
     for (const w of this.idleWaiters.splice(0)) w();
+    for (const w of this.closeWaiters.splice(0)) w();
     this.host.runClosed(this);
     this.host.changed();
     return event;

@@ -3,11 +3,11 @@
  * the decoded request (and an abort signal for long polls) and returns the response object.
  */
 import { randomUUID } from 'node:crypto';
-import { CommandRecorder, hasEffects, TERMINAL_COMMANDS } from './commands';
+import { CommandRecorder, hasEffects, SUPPORTED_COMMANDS, TERMINAL_COMMANDS } from './commands';
 import { Namespace, type Engine, type StartRequest } from './engine';
 import { failedPrecondition, invalidArgument, notFound, ServiceError } from './errors';
 import { CLOSE_EVENTS } from './history';
-import { CommandType, enums, timestamp } from './proto';
+import { enums, timestamp } from './proto';
 import { Stage, type UpdateState } from './updates';
 import { decodeToken, encodeToken } from './tokens';
 import { Schedules } from './schedules/runner';
@@ -18,9 +18,6 @@ import { status } from '@grpc/grpc-js';
 type Req = any;
 export type Handler = (req: Req, signal: AbortSignal) => Promise<object>;
 
-const SUPPORTED_COMMANDS = new Set<number>(
-  Object.values(CommandType).filter((v): v is number => typeof v === 'number' && v !== 0 && v < 17),
-);
 
 /** Legacy query tasks waiting for a worker's answer, by query id. */
 interface PendingQuery {
@@ -284,18 +281,16 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
     },
 
     async GetWorkflowExecutionHistory(req, signal) {
-      let run = runOf(req, req.execution);
+      const run = runOf(req, req.execution);
       const closeOnly = req.historyEventFilterType === enums.HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT;
       if (closeOnly) {
         if (req.waitNewEvent && run.running) {
-          const r = run;
           await engine.awaitingResult(
             new Promise<void>((resolve) => {
               signal.addEventListener('abort', () => resolve(), { once: true });
-              void r.waitForHistory(Number.MAX_SAFE_INTEGER).then(resolve);
+              void run.waitForClose().then(resolve);
             }),
           );
-          run = engine.run(engine.namespace(req.namespace), run.workflowId, run.runId);
         }
         const close = run.closeEvent();
         return { history: { events: close ? [close] : [] }, nextPageToken: close ? null : Buffer.from(String(run.history.length)) };
