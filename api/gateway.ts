@@ -81,8 +81,10 @@ export function createGateway(client: Client, taskQueue: string) {
       }
     },
 
-    async update<Ret, Arg>(id: string, def: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
-      await status(id); // 404 before anything else
+    /** `precheck` sees the status read for the 404 (e.g. a permission that depends on the plan) and may throw. */
+    async update<Ret, Arg>(id: string, def: UpdateDefinition<Ret, [Arg]>, arg: Arg, precheck?: (s: IncidentStatus) => void): Promise<Ret> {
+      const current = await status(id); // 404 before anything else
+      precheck?.(current);
       return execute(id, def, [arg]);
     },
   };

@@ -57,21 +57,19 @@ export function incidentRoutes(gateway: IncidentGateway, opts: IncidentRouteOpti
       async (req) => gateway.update(req.params.id, confirmContainmentUpdate, { ...req.body, actor: actorOf(req) }));
 
     r.post('/v1/incidents/:id/notices/:noticeId/decision', { schema: { params: NoticeParams, body: DecideNoticeArgs.omit({ actor: true, noticeId: true }).strict(), tags: ['notices'] }, preHandler: requirePermission('notice.decide') },
-      async (req) => {
-        const status = await gateway.status(req.params.id);
-        demand('notice.decide', actorOf(req).role, { approverRoles: opts.approverRoles(status.planId) });
-        return gateway.update(req.params.id, decideNoticeUpdate, { ...req.body, noticeId: req.params.noticeId, actor: actorOf(req) });
-      });
+      async (req) =>
+        gateway.update(req.params.id, decideNoticeUpdate, { ...req.body, noticeId: req.params.noticeId, actor: actorOf(req) }, (s) =>
+          demand('notice.decide', actorOf(req).role, { approverRoles: opts.approverRoles(s.planId) })));
 
     r.post('/v1/incidents/:id/notices/:noticeId/filing', { schema: { params: NoticeParams, body: RecordFilingArgs.omit({ actor: true, noticeId: true }).strict(), tags: ['notices'] }, preHandler: requirePermission('notice.file') },
       async (req) => gateway.update(req.params.id, recordFilingUpdate, { ...req.body, noticeId: req.params.noticeId, actor: actorOf(req) }));
 
     r.post('/v1/incidents/:id/tasks/:taskId/complete', { schema: { params: TaskParams, body: CompleteTaskArgs.omit({ actor: true, taskId: true }).strict(), tags: ['incidents'] }, preHandler: requirePermission('task.complete') },
-      async (req) => {
-        const task = (await gateway.status(req.params.id)).tasks.find((t) => t.id === req.params.taskId);
-        if (task) demand('task.complete', actorOf(req).role, { taskRole: task.role });
-        return gateway.update(req.params.id, completeTaskUpdate, { ...req.body, taskId: req.params.taskId, actor: actorOf(req) });
-      });
+      async (req) =>
+        gateway.update(req.params.id, completeTaskUpdate, { ...req.body, taskId: req.params.taskId, actor: actorOf(req) }, (s) => {
+          const task = s.tasks.find((t) => t.id === req.params.taskId);
+          if (task) demand('task.complete', actorOf(req).role, { taskRole: task.role });
+        }));
 
     r.post('/v1/incidents/:id/review', { schema: { params: IdParams, body: RecordReviewArgs.omit({ actor: true }).strict(), tags: ['incidents'] }, preHandler: requirePermission('review.record') },
       async (req) => gateway.update(req.params.id, recordReviewUpdate, { ...req.body, actor: actorOf(req) }));
