@@ -88,8 +88,14 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
   }
 
   function queryTask(run: WorkflowRun, queryId: string, query: Req) {
-    return () => {
+    const dispatch = () => {
       if (!queries.has(queryId)) return undefined;
+      // A workflow task became outstanding since the query was queued: the worker could hold both
+      // for the run and lose the query. Hand it out again once that task is done.
+      if (run.running && run.taskOutstanding) {
+        void run.waitForIdle().then(() => engine.matching.addTask(run.namespace, 'workflow', run.taskQueue, dispatch));
+        return undefined;
+      }
       return {
         taskToken: encodeToken({ kind: 'query', ns: run.namespace, runId: run.runId, query: queryId }),
         workflowExecution: run.execution,
@@ -101,6 +107,7 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
         workflowExecutionTaskQueue: { name: run.taskQueue, kind: enums.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
       };
     };
+    return dispatch;
   }
 
   const queryTurns = new WeakMap<WorkflowRun, Promise<unknown>>();
