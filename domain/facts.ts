@@ -10,12 +10,20 @@ export { Country, Region };
 export const Sector = z.enum([
   'hipaa-covered-entity', 'hipaa-business-associate', 'sec-registrant', 'nis2-essential', 'nis2-important',
   'dora-financial-entity', 'cn-cii-operator', 'cn-state-organ', 'circia-covered-entity', 'nydfs-regulated',
+  // Subject to the GLBA safeguards/notice rules (or a federal functional regulator's guidance), which
+  // many US state breach laws deem compliance with, or exempt from, their own notice duties.
+  'glba-financial-institution',
 ]);
 export type Sector = z.infer<typeof Sector>;
 
 export const DataCategory = z.enum([
   'name', 'contact', 'government-id', 'financial', 'payment-card', 'credentials', 'health', 'genetic',
   'biometric', 'location', 'children', 'special-category',
+  // Elements that some US state definitions of personal information list apart from a driver's
+  // licence or SSN ('government-id'): passport, military or other federal ID numbers; taxpayer IDs
+  // and IRS identity-protection PINs; health-insurance policy or subscriber numbers; date of birth;
+  // mother's maiden name; employee ID numbers with their access code; digital signatures.
+  'passport', 'tax-id', 'health-insurance', 'date-of-birth', 'mothers-maiden-name', 'employee-id', 'digital-signature',
 ]);
 export type DataCategory = z.infer<typeof DataCategory>;
 

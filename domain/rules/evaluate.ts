@@ -70,6 +70,7 @@ function unitsFor(rule: RuleObligation, regime: RegimeRules, facts: IncidentFact
 
 function holds(when: Conditions, facts: IncidentFacts, unit: Unit, total: number): boolean {
   if (when.minRisk && RISK_ORDER[facts.risk] < RISK_ORDER[when.minRisk]) return false;
+  if (when.maxRisk && RISK_ORDER[facts.risk] > RISK_ORDER[when.maxRisk]) return false;
   if (when.unlessEncrypted && facts.encrypted) return false;
   if (when.requiresSignificant && facts.significant !== true) return false;
   if (when.minAffected !== undefined && unit.count < when.minAffected) return false;

@@ -47,6 +47,11 @@ export const Scope = z.enum(['lead', 'each-affected', 'regime', 'entity']);
 const ConditionFields = {
   /** The controller's risk assessment must be at least this. */
   minRisk: Risk.optional(),
+  /**
+   * The risk assessment must be at most this: an obligation that exists only because the controller
+   * found no risk of harm (a US state that wants that written determination sent to its attorney general).
+   */
+  maxRisk: Risk.optional(),
   /** No notice where the data was unintelligible to whoever got it (encryption safe harbour). */
   unlessEncrypted: z.boolean().optional(),
   requiresSignificant: z.boolean().optional(),
@@ -61,7 +66,7 @@ const ConditionFields = {
   sectorsNone: z.array(Sector).optional(),
 };
 export interface Conditions {
-  minRisk?: Risk; unlessEncrypted?: boolean; requiresSignificant?: boolean;
+  minRisk?: Risk; maxRisk?: Risk; unlessEncrypted?: boolean; requiresSignificant?: boolean;
   minAffected?: number; maxAffected?: number; minTotalAffected?: number; maxTotalAffected?: number;
   dataCategoriesAny?: DataCategory[]; sectorsAny?: Sector[]; sectorsNone?: Sector[];
   /** At least one of these sets of conditions holds (as well as the others here). */
@@ -104,6 +109,8 @@ export const RegimeRules = z.object({
     /** Jurisdiction code of `entity`-scoped obligations (e.g. "US" for the SEC). */
     entityJurisdiction: z.string().optional(),
   }),
+  /** Template locales of the regime's notices; default English and Simplified Chinese. */
+  locales: z.array(z.string().min(2)).min(1).optional(),
   /** Entity sectors the regime applies to at all (e.g. HIPAA covered entities); empty = everyone. */
   appliesToSectors: z.array(Sector).default([]),
   obligations: z.array(RuleObligation).min(1),
