@@ -9,18 +9,20 @@ import { ObligationNoticeContext, type NoticeLine, type NoticeSection } from './
 import { audienceCount, resolveElement, type ElementSource } from './elements';
 import { obligationKindSpec, OBLIGATION_KINDS, type ObligationKindSpec } from './kinds';
 import { formatCountry, formatList, resolveLocale } from './locale';
-import { LABELS, pick, SHARED, TO_FOLLOW, TO_FOLLOW_PUBLIC, type LineLabels, type PhraseLocale, type SharedPhrases } from './phrases';
-import { US_REGION_NAMES } from './reference';
+import { defaultWordingStore, type Catalogue, type LineLabels, type SharedPhrases, type WordingStore } from './wording';
+
+/** The internal mails, in every language whose catalogue has their wording (`mail`). */
+const INTERNAL_LOCALES = defaultWordingStore().forPlan(null).locales().filter((l) => defaultWordingStore().forPlan(null).catalogue(l).mail);
 
 /**
- * Template locales per kind, as present in templates/. The context builder writes headings and
- * phrases in the locale the renderer will pick from these; a test keeps this equal to the
- * folders on disk.
+ * Template locales per kind: an obligation kind's from its rules (kinds.ts), the internal mails'
+ * from the catalogues. The context builder writes headings and phrases in the locale the renderer
+ * will pick from these.
  */
 export const TEMPLATE_LOCALES: Readonly<Record<string, readonly string[]>> = Object.freeze({
   ...Object.fromEntries(Object.values(OBLIGATION_KINDS).map((s) => [s.kind, s.locales])),
-  reminder: ['en', 'zh-CN'],
-  escalation: ['en', 'zh-CN'],
+  reminder: INTERNAL_LOCALES,
+  escalation: INTERNAL_LOCALES,
 });
 
 export type ObligationNoticeKind = string;
@@ -47,7 +49,7 @@ export function noticeKind(obligation: KindInput): ObligationNoticeKind {
   const key = obligationKey(obligation);
   const spec = key ? obligationKindSpec(`${obligation.regime}-${key}`) : undefined;
   const what = `obligation ${obligation.id} (regime "${obligation.regime}", recipient "${obligation.recipient}"${key ? `, key "${key}"` : ''})`;
-  if (!spec) throw new Error(`no notice template for ${what}: add the kind to activities/notices/kinds.ts and its templates to templates/`);
+  if (!spec) throw new Error(`no notice template for ${what}: add the obligation to rules/${obligation.regime}.json and its wording to templates/wording/${obligation.regime}.json`);
   if (spec.recipient !== obligation.recipient) {
     throw new Error(`no notice template for ${what}: kind "${spec.kind}" is written for recipient "${spec.recipient}"`);
   }
@@ -77,19 +79,22 @@ export interface NoticeContextRequest {
    * language). Merged over `facts.content` once the facts carry it.
    */
   content?: Record<string, string>;
+  /** The incident's plan: its own wording (plans/<plan>/locales, plans/<plan>/templates) applies. */
+  plan?: string;
 }
 
 const blank = (s: string | undefined | null): boolean => s === undefined || s === null || s.trim().length === 0;
 
-function regionName(code: string, lang: PhraseLocale): string {
-  const us = US_REGION_NAMES[code];
-  if (us) return lang === 'zh-CN' ? us['zh-CN'] : us.en;
-  return code;
+/** A region's name in the language, else in English (catalogue `regions`), else its code. */
+function regionName(code: string, cat: Catalogue, en: Catalogue): string {
+  return cat.regions[code] ?? en.regions[code] ?? code;
 }
 
 /** "Colorado", "Deutschland", "加利福尼亚州". */
-export function jurisdictionName(code: string, lang: PhraseLocale): string {
-  return /^[A-Z]{2}$/.test(code) ? formatCountry(code, lang) : regionName(code, lang);
+export function jurisdictionName(code: string, lang: string, store: WordingStore = defaultWordingStore()): string {
+  if (/^[A-Z]{2}$/.test(code)) return formatCountry(code, lang);
+  const w = store.forPlan(null);
+  return regionName(code, w.catalogue(lang), w.catalogue('en'));
 }
 
 /** The content map: the facts' own (once IncidentFacts has one) under the request's. */
@@ -102,7 +107,7 @@ function orderedElements(spec: ObligationKindSpec, required: readonly string[]):
   const seen = new Set<string>();
   const out: { id: string; group: number | null }[] = [];
   spec.groups?.forEach((g, i) => {
-    for (const id of g.elements) {
+    for (const id of g) {
       if (required.includes(id) && !seen.has(id)) {
         seen.add(id);
         out.push({ id, group: i });
@@ -124,25 +129,31 @@ function orderedElements(spec: ObligationKindSpec, required: readonly string[]):
  * A delay reason, where given, is a section of every formal notice. The result is validated, so
  * what this returns will render.
  */
-export function buildNoticeContext(kind: ObligationNoticeKind, req: NoticeContextRequest): ObligationNoticeContext {
+export function buildNoticeContext(kind: ObligationNoticeKind, req: NoticeContextRequest, store: WordingStore = defaultWordingStore()): ObligationNoticeContext {
   const spec = obligationKindSpec(kind);
   if (!spec) throw new Error(`buildNoticeContext: no context builder for notice kind "${kind}"`);
-  const lang = resolveLocale(req.locale, spec.locales).locale as PhraseLocale;
-  // Swiss Standard German writes "ss" for "ß": the German catalogue serves Swiss notices too.
-  const ortho = spec.regime === 'fadp-ch' && lang === 'de' ? (t: string) => t.replace(/ß/g, 'ss') : (t: string) => t;
-  const labels = Object.fromEntries(Object.entries(LABELS[lang]).map(([k, v]) => [k, ortho(v)])) as unknown as LineLabels;
-  const shared = Object.fromEntries(Object.entries(SHARED[lang]).map(([k, v]) => [k, ortho(v)])) as unknown as SharedPhrases;
+  const lang = resolveLocale(req.locale, spec.locales).locale;
+  const wording = store.forPlan(req.plan ?? null);
+  const cat = wording.catalogue(lang);
+  const words = wording.kind(spec.regime, spec.key, spec.recipient);
+  // A regime's spelling (Swiss Standard German writes "ss" for "ß"): the German catalogue serves Swiss notices too.
+  const spelling = Object.entries(wording.spelling(spec.regime, lang));
+  const ortho = spelling.length ? (t: string) => spelling.reduce((acc, [from, to]) => acc.split(from).join(to), t) : (t: string) => t;
+  const labels = Object.fromEntries(Object.entries(cat.labels).map(([k, v]) => [k, ortho(v)])) as LineLabels;
+  const shared = Object.fromEntries(Object.entries(cat.phrases).map(([k, v]) => [k, ortho(v)])) as SharedPhrases;
   const { facts, obligation } = req;
   const audience = obligation.audience ?? ['*'];
   const delayReason = blank(req.delayReason) ? null : (req.delayReason as string);
   const now = req.now ?? null;
+  const region = (code: string) => (/^[A-Z]{2}$/.test(code) ? formatCountry(code, lang) : regionName(code, cat, wording.catalogue('en')));
 
   const src: ElementSource = {
-    lang, labels, ortho, incident: req.incident, facts, obligation, contact: req.contact, delayReason, now,
+    lang, cat, labels, ortho, incident: req.incident, facts, obligation, contact: req.contact, delayReason, now,
     audienceCount: audienceCount(facts, audience),
-    audienceName: audience.includes('*') ? null : formatList(audience.map((a) => jurisdictionName(a, lang)), lang),
+    audienceName: audience.includes('*') ? null : formatList(audience.map(region), lang),
+    jurisdictionName: region(obligation.jurisdiction),
   };
-  const opts = { public: spec.public, content: contentOf(req), toFollow: ortho((spec.public ? TO_FOLLOW_PUBLIC : TO_FOLLOW)[lang]) };
+  const opts = { public: spec.public, content: contentOf(req), toFollow: ortho(spec.public ? cat.toFollowPublic : cat.toFollow) };
 
   const ids = orderedElements(spec, obligation.requiredContent);
   const late = now !== null && obligation.dueAt !== null && Date.parse(now) > Date.parse(obligation.dueAt);
@@ -153,7 +164,7 @@ export function buildNoticeContext(kind: ObligationNoticeKind, req: NoticeContex
   let lastGroup: number | null = null;
   const sections: NoticeSection[] = ids.map(({ id, group }, i) => {
     const r = resolveElement(id, src, { ...opts, public: opts.public && group === null });
-    const groupHeading = group !== null && group !== lastGroup && spec.groups ? ortho(pick(spec.groups[group].heading, lang, `group heading of ${kind}`)) : null;
+    const groupHeading = group !== null && group !== lastGroup ? ortho(groupHeadingOf(words?.locales[lang]?.groups, group, kind, lang)) : null;
     lastGroup = group;
     return { id, ordinal: i + 1, groupHeading, heading: r.heading, lines: r.lines, pending: r.pending };
   });
@@ -175,7 +186,7 @@ export function buildNoticeContext(kind: ObligationNoticeKind, req: NoticeContex
       id: obligation.id, regime: obligation.regime, recipient: obligation.recipient, stage: obligation.stage ?? null,
       jurisdiction: obligation.jurisdiction, dueAt: obligation.dueAt,
     },
-    jurisdictionName: jurisdictionName(obligation.jurisdiction, lang),
+    jurisdictionName: region(obligation.jurisdiction),
     awareAt: facts.awareAt,
     header,
     sections,
@@ -191,5 +202,12 @@ export function buildNoticeContext(kind: ObligationNoticeKind, req: NoticeContex
     phraseLocale: lang,
     timeZone: req.timeZone,
     locale: req.locale,
+    plan: req.plan ?? null,
   });
+}
+
+function groupHeadingOf(headings: readonly string[] | undefined, i: number, kind: string, lang: string): string {
+  const h = headings?.[i];
+  if (h === undefined) throw new Error(`no ${lang} heading for group ${i + 1} of ${kind}`);
+  return h;
 }

@@ -18,6 +18,7 @@ const Text = (max: number) => z.string().max(max).refine((s) => s.trim().length 
 /** Only web links: a javascript: or data: URL in an e-mail is an attack, not a link. */
 const WebLink = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 const Count = z.number().int().nonnegative();
+const PlanId = z.string().regex(/^[a-z0-9-]+$/).nullable().default(null);
 
 const IncidentRef = z.object({ id: Text(200), title: Text(500) });
 
@@ -46,7 +47,7 @@ export type NoticeSection = z.infer<typeof Section>;
 
 /**
  * The context of every obligation notice kind (`<regime>-<key>`, see kinds.ts): the framing data
- * the kind's templates use, and the content sections built from the element catalogue.
+ * the kind's layout uses, and the content sections built from the element catalogue.
  */
 export const ObligationNoticeContext = z.object({
   incident: IncidentRef,
@@ -81,6 +82,8 @@ export const ObligationNoticeContext = z.object({
   timeZone: TimeZone,
   /** The requested locale: formats dates and numbers (e.g. "de-AT" in the "de" template). */
   locale: Locale,
+  /** The incident's plan, whose own wording and layouts the notice is written with (null: the repository's). */
+  plan: PlanId,
 }).strict().refine((c) => c.hasPending === (c.pending.length > 0), { message: 'hasPending must match pending', path: ['hasPending'] });
 export type ObligationNoticeContext = z.infer<typeof ObligationNoticeContext>;
 export type ObligationNoticeContextInput = z.input<typeof ObligationNoticeContext>;
@@ -108,6 +111,8 @@ const InternalBase = {
   locale: Locale.nullable().default(null),
   /** Where to act on the incident; omitted from the mail when null. */
   link: WebLink.nullable().default(null),
+  /** The incident's plan, whose own wording and layouts the mail is written with (null: the repository's). */
+  plan: PlanId,
 };
 
 /** Internal: "notice X for incident Y is due at T, N hours left". */

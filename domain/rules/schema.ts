@@ -88,6 +88,12 @@ export const RuleObligation = z.object({
   citation: z.string().min(1),
   unverified: z.boolean().optional(),
   note: z.string().optional(),
+  /**
+   * The law asks a late notice for the reasons for the delay without listing them as content
+   * (GDPR Art. 33(1), PDPA s 26D(1)): after the deadline and without a reason, that section of
+   * the notice is pending. Default false.
+   */
+  lateNeedsReason: z.boolean().optional(),
 }).strict();
 export type RuleObligation = z.infer<typeof RuleObligation>;
 

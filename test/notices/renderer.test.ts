@@ -1,46 +1,49 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import {
-  createNoticeRenderer, DEFAULT_TEMPLATES_DIR, NOTICE_KINDS, NoticeContextError, TEMPLATE_LOCALES, TEMPLATE_PARTS, WORDING_VERSION, type ObligationNoticeContext,
+  createNoticeRenderer, defaultKinds, DEFAULT_TEMPLATES_DIR, NOTICE_KINDS, NoticeContextError, TEMPLATE_LOCALES, type ObligationNoticeContext,
 } from '../../activities/notices';
 import { completeFacts, sampleContextFor, sampleGdprContext, sampleReminderContext, TEMPLATES_DIR } from './fixtures';
 
 const renderer = createNoticeRenderer({ templatesDir: TEMPLATES_DIR });
+const LAYOUTS = path.join(TEMPLATES_DIR, 'layouts');
 const dirs = (p: string) => readdirSync(p, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 
-describe('templates on disk', () => {
-  it('the default templates dir is the repository templates/', () => {
+describe('layouts and wording on disk', () => {
+  it('the default templates dir is the repository templates/: layouts and wording, nothing per kind', () => {
     expect(path.resolve(DEFAULT_TEMPLATES_DIR)).toBe(TEMPLATES_DIR);
+    expect(dirs(TEMPLATES_DIR)).toEqual(['layouts', 'wording']);
+    expect(dirs(LAYOUTS)).toEqual(['authority', 'escalation', 'individuals', 'media', 'reminder']);
   });
 
-  it('every kind has a context schema and every schema has templates', () => {
-    expect(dirs(TEMPLATES_DIR)).toEqual([...NOTICE_KINDS].sort());
+  it('every kind has a context schema and a layout, and every schema a kind', () => {
+    expect(Object.keys(defaultKinds(renderer.wording.forPlan(null))).sort()).toEqual([...NOTICE_KINDS].sort());
   });
 
-  it('the locales on disk are TEMPLATE_LOCALES (en + zh-CN everywhere)', () => {
+  // Puerto Rico's rules choose English and Spanish (rules/us-pr.json `locales`): residents are served in Spanish.
+  const OWN_LANGUAGES: Record<string, string[]> = { 'us-pr': ['en', 'es'] };
+
+  it('every kind is written in English and Simplified Chinese at least, unless its rules choose its languages', () => {
     for (const kind of NOTICE_KINDS) {
-      expect({ kind, locales: dirs(path.join(TEMPLATES_DIR, kind)) }).toEqual({ kind, locales: [...TEMPLATE_LOCALES[kind]].sort() });
-      expect(dirs(path.join(TEMPLATES_DIR, kind))).toEqual(expect.arrayContaining(['en', 'zh-CN']));
+      const own = Object.entries(OWN_LANGUAGES).find(([regime]) => kind.startsWith(`${regime}-`))?.[1];
+      expect(TEMPLATE_LOCALES[kind]).toEqual(expect.arrayContaining(own ?? ['en', 'zh-CN']));
     }
   });
 
-  it('every locale has subject, text and html; no html template bypasses escaping', () => {
-    for (const kind of NOTICE_KINDS) {
-      for (const locale of dirs(path.join(TEMPLATES_DIR, kind))) {
-        for (const part of TEMPLATE_PARTS) {
-          const file = path.join(TEMPLATES_DIR, kind, locale, `${part}.hbs`);
-          expect(existsSync(file)).toBe(true);
-          const src = readFileSync(file, 'utf8');
-          // triple-stash and {{& }} output unescaped; partials would escape templateVersion
-          expect({ file, unescaped: /\{\{\{|\{\{~?&|\{\{~?>/.test(src) }).toEqual({ file, unescaped: false });
-        }
+  it('every layout has subject, text and html; none bypasses escaping', () => {
+    for (const layout of dirs(LAYOUTS)) {
+      expect(readdirSync(path.join(LAYOUTS, layout)).sort()).toEqual(['html.hbs', 'subject.hbs', 'text.hbs']);
+      for (const part of ['subject', 'text', 'html']) {
+        const file = path.join(LAYOUTS, layout, `${part}.hbs`);
+        // triple-stash and {{& }} output unescaped; partials are not part of the environment
+        expect({ file, unescaped: /\{\{\{|\{\{~?&|\{\{~?>/.test(readFileSync(file, 'utf8')) }).toEqual({ file, unescaped: false });
       }
     }
   });
 
-  it.each(NOTICE_KINDS.flatMap((k) => dirs(path.join(TEMPLATES_DIR, k)).map((l) => [k, l])))('%s/%s renders a sample', (kind, locale) => {
+  it.each(NOTICE_KINDS.flatMap((k) => TEMPLATE_LOCALES[k].map((l) => [k, l])))('%s/%s renders a sample', (kind, locale) => {
     const out = renderer.render(kind, locale, sampleContextFor(kind, locale));
     expect(out.fallback).toBe(false);
     expect(out.subject).not.toMatch(/[\r\n]/);
@@ -173,15 +176,21 @@ describe('errors', () => {
   });
 });
 
-describe('strict templates (own templates dir)', () => {
+describe('strict layouts (own templates dir)', () => {
   let dir: string;
   const schema = z.object({ name: z.string(), note: z.string().nullable().default(null), timeZone: z.string(), when: z.string() });
-  const write = (kind: string, files: Partial<Record<'subject' | 'text' | 'html', string>>) => {
-    const d = path.join(dir, kind, 'en');
-    cpSync(path.join(TEMPLATES_DIR, 'reminder', 'en'), d, { recursive: true });
+  const names = ['t', 'typo', 'iftypo', 'helper', 'nohelper', 'nullhelper', 'raw'];
+  const write = (layout: string, files: Partial<Record<'subject' | 'text' | 'html', string>>) => {
+    const d = path.join(dir, 'layouts', layout);
+    mkdirSync(d, { recursive: true });
+    cpSync(path.join(LAYOUTS, 'reminder'), d, { recursive: true });
     for (const [part, src] of Object.entries(files)) writeFileSync(path.join(d, `${part}.hbs`), src);
   };
-  const make = () => createNoticeRenderer({ templatesDir: dir, schemas: { t: schema, typo: schema, iftypo: schema, helper: schema, nohelper: schema, nullhelper: schema } });
+  const make = () => createNoticeRenderer({
+    templatesDir: dir,
+    schemas: Object.fromEntries([...names, 'orphan'].map((n) => [n, schema])),
+    kinds: Object.fromEntries([...names, 'orphan'].map((n) => [n, { layout: n, locales: ['en'] }])),
+  });
   const good = { subject: 'Hi {{name}}', text: '{{#if note}}Note: {{note}}{{/if}}{{name}} {{datetime when}}', html: '<p>{{name}}</p>' };
 
   beforeEach(() => {
@@ -192,6 +201,7 @@ describe('strict templates (own templates dir)', () => {
     write('helper', { ...good, text: '{{datetime wehn}}' });
     write('nohelper', { ...good, text: '{{shout name}}' });
     write('nullhelper', { ...good, text: '{{datetime note}}' });
+    write('raw', { ...good, html: '<p>{{{name}}}</p>' });
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const ctx = { name: 'N', timeZone: 'UTC', when: '2026-01-01T00:00:00Z' };
@@ -201,7 +211,7 @@ describe('strict templates (own templates dir)', () => {
     expect(make().render('t', 'en', { ...ctx, note: 'n' }).text).toContain('Note: n');
   });
   it('a plain reference to a missing value throws (strict)', () => {
-    expect(() => make().render('typo', 'en', ctx)).toThrow(/typo\/en\/text\.hbs.*"nmae" not defined/);
+    expect(() => make().render('typo', 'en', ctx)).toThrow(/layouts\/typo\/text\.hbs.*"nmae" not defined/);
   });
   it('#if on a value missing from the context throws (handlebars alone would render nothing)', () => {
     expect(() => make().render('iftypo', 'en', ctx)).toThrow(/\{\{#if\}\} at line 1.*missing/);
@@ -212,34 +222,38 @@ describe('strict templates (own templates dir)', () => {
   it('a helper given null (an unknown value) throws rather than printing nothing', () => {
     expect(() => make().render('nullhelper', 'en', ctx)).toThrow(/\{\{datetime\}\}.*null/);
   });
-  it('an unknown helper fails when the template is loaded', () => {
+  it('an unknown helper fails when the layout is loaded', () => {
     expect(() => make().render('nohelper', 'en', ctx)).toThrow(/does not compile/);
   });
+  it('a layout that prints unescaped is refused', () => {
+    expect(() => make().render('raw', 'en', ctx)).toThrow(/unescaped output/);
+  });
 
-  it('templateVersion is sha256 of the three files and the shared wording: stable, and changes with any file', () => {
-    expect(WORDING_VERSION).toMatch(/^[0-9a-f]{12}$/);
+  it('templateVersion is sha256 of the layout and the wording: stable, and changes with any file', () => {
     const v1 = make().render('t', 'en', ctx).templateVersion;
+    expect(v1).toMatch(/^[0-9a-f]{12}$/);
     expect(make().render('t', 'en', ctx).templateVersion).toBe(v1);
-    writeFileSync(path.join(dir, 't', 'en', 'html.hbs'), '<p>{{name}}!</p>');
+    writeFileSync(path.join(dir, 'layouts', 't', 'html.hbs'), '<p>{{name}}!</p>');
     expect(make().render('t', 'en', ctx).templateVersion).not.toBe(v1);
   });
 
-  it('compiles once: a renderer keeps the templates it loaded', () => {
+  it('compiles once: a renderer keeps the layouts it loaded', () => {
     const r = make();
     const first = r.render('t', 'en', ctx);
-    writeFileSync(path.join(dir, 't', 'en', 'subject.hbs'), 'Changed {{name}}');
+    writeFileSync(path.join(dir, 'layouts', 't', 'subject.hbs'), 'Changed {{name}}');
     const second = r.render('t', 'en', ctx);
     expect(second.subject).toBe(first.subject);
     expect(second.templateVersion).toBe(first.templateVersion);
   });
 
-  it('a kind folder without a schema is refused', () => {
+  it('a kind without a schema is refused', () => {
     write('orphan', good);
-    expect(() => make().render('orphan', 'en', ctx)).toThrow(/no context schema/);
+    const r = createNoticeRenderer({ templatesDir: dir, schemas: { t: schema }, kinds: { orphan: { layout: 'orphan', locales: ['en'] } } });
+    expect(() => r.render('orphan', 'en', ctx)).toThrow(/no context schema/);
   });
 
-  it('a locale folder missing a part is an error naming the file', () => {
-    rmSync(path.join(dir, 't', 'en', 'html.hbs'));
+  it('a layout missing a part is an error naming the file', () => {
+    rmSync(path.join(dir, 'layouts', 't', 'html.hbs'));
     expect(() => make().render('t', 'en', ctx)).toThrow(/html\.hbs is missing/);
   });
 });

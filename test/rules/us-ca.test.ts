@@ -85,4 +85,22 @@ describe('California Civ. Code § 1798.82 (SB 446)', () => {
   it('only California residents count', () => {
     expect(obligationsOf('us-ca', californian({ affected: [{ country: 'US', region: 'US-TX', count: 5000 }, { country: 'DE', count: 900 }] }))).toEqual([]);
   });
+
+  it('passport, tax ID and health insurance numbers, and ALPR (location) data are covered', () => {
+    for (const c of ['passport', 'tax-id', 'health-insurance', 'location'] as const) {
+      expect(obligationsOf('us-ca', californian({ dataCategories: [c] }))).toHaveLength(2);
+    }
+  });
+
+  it('HIPAA covered entities are deemed compliant with the content rules only: both notices remain', () => {
+    const o = obligationsOf('us-ca', californian({ entity: { name: 'Clinic', country: 'US', sectors: ['hipaa-covered-entity'] } }));
+    expect(o.map((x) => x.id)).toEqual(['us-ca:attorney-general:US-CA', 'us-ca:residents:US-CA']);
+  });
+
+  it('a discovery on Friday 22 May 2026, before Memorial Day: calendar days run through the holiday', () => {
+    const [o] = obligationsOf('us-ca', californian({ awareAt: '2026-05-22T15:00:00-07:00', affected: [{ country: 'US', region: 'US-CA', count: 20 }] }));
+    // Fri 22 May + 30 days = Sun 21 Jun (May 31 = day 9); Memorial Day (25 May) and Juneteenth (19 Jun) are
+    // not skipped. 23:59:59.999 PDT = 06:59:59.999Z on 22 Jun.
+    expect(o).toMatchObject({ id: 'us-ca:residents:US-CA', dueAt: '2026-06-22T06:59:59.999Z' });
+  });
 });

@@ -59,4 +59,21 @@ describe('Colorado C.R.S. § 6-1-716', () => {
   it('only Colorado residents count', () => {
     expect(obligationsOf('us-co', coloradan({ affected: [{ country: 'US', region: 'US-WA', count: 800 }] }))).toEqual([]);
   });
+  it('GLBA financial institutions: residents and AG as usual, but no consumer reporting agency notice', () => {
+    const ids = obligationsOf('us-co', coloradan({
+      entity: { name: 'Example Bank', country: 'US', sectors: ['glba-financial-institution'] },
+      affected: [{ country: 'US', region: 'US-CO', count: 5000 }],
+    })).map((o) => o.id);
+    expect(ids).toEqual(['us-co:attorney-general:US-CO', 'us-co:residents:US-CO']);
+  });
+
+  it('passport and health-insurance numbers are covered; determined the Friday before Memorial Day, 30 days cross it', () => {
+    const at = (dataCategories: IncidentFactsInput['dataCategories']) => obligationsOf('us-co', coloradan({
+      dataCategories, determinedAt: '2026-05-22T17:00:00-06:00', affected: [{ country: 'US', region: 'US-CO', count: 2 }],
+    }));
+    expect(at(['name', 'health-insurance'])).toHaveLength(1);
+    // Fri 22 May + 30 days = Sun 21 Jun; 23:59:59.999 MDT = 05:59:59.999Z on 22 Jun.
+    expect(at(['name', 'passport'])[0]).toMatchObject({ id: 'us-co:residents:US-CO', dueAt: '2026-06-22T05:59:59.999Z' });
+    expect(at(['name', 'contact', 'location'])).toEqual([]);
+  });
 });

@@ -61,6 +61,28 @@ describe('Illinois PIPA 815 ILCS 530', () => {
       dueAt: '2027-01-05T05:59:59.999Z',
     });
     expect(o['us-il:hipaa-attorney-general:US-IL'].citation).toMatch(/530\/50/);
+    // Deemed compliant with the Act (530/50): no separate resident or 530/10(e) AG notice.
+    expect(Object.keys(o)).toEqual(['us-il:hipaa-attorney-general:US-IL']);
+  });
+
+  it('HIPAA covered entity discovering on the Friday before Labor Day: 5 business days skip the weekend and the holiday', () => {
+    const [o] = obligationsOf('us-il', illinoisan({
+      // Fri 4 Sep 2026 10:00 CDT = 15:00Z.
+      awareAt: '2026-09-04T10:00:00-05:00',
+      entity: { name: 'Example Hospital', country: 'US', sectors: ['hipaa-covered-entity'] },
+      dataCategories: ['name', 'health-insurance'],
+    }));
+    // Mon 7 Sep (Labor Day) skipped; Tue 8 (1), Wed 9 (2), Thu 10 (3), Fri 11 (4), Mon 14 (5): end CDT = 04:59:59.999Z on 15 Sep.
+    expect(o).toMatchObject({ id: 'us-il:hipaa-attorney-general:US-IL', clockStart: '2026-09-04T15:00:00.000Z', dueAt: '2026-09-15T04:59:59.999Z' });
+  });
+
+  it('business associates are deemed compliant too, and notify HHS only through the covered entity: nothing here', () => {
+    expect(obligationsOf('us-il', illinoisan({ entity: { name: 'Vendor', country: 'US', sectors: ['hipaa-business-associate'] } }))).toEqual([]);
+  });
+
+  it('health insurance information alone (with a name) is personal information', () => {
+    expect(obligationsOf('us-il', illinoisan({ dataCategories: ['name', 'health-insurance'] })).map((o) => o.id))
+      .toEqual(['us-il:attorney-general:US-IL', 'us-il:residents:US-IL']);
   });
 
   it('encrypted data (keys safe): nothing, for HIPAA covered entities too', () => {

@@ -30,10 +30,11 @@ describe('Massachusetts M.G.L. c. 93H § 3', () => {
       expect(o[id].citation).toMatch(/93H §§? 3/);
     }
     expect(o['us-ma:attorney-general:US-MA'].requiredContent).toEqual(
-      ['nature', 'number-affected', 'reporting-entity-details', 'data-categories', 'security-program-status', 'measures', 'measures-planned'],
+      ['nature', 'number-affected', 'reporting-entity-details', 'data-categories', 'security-program-status', 'measures', 'measures-planned', 'sample-notice'],
     );
     // The resident notice may not state the nature of the breach or the number affected.
-    expect(o['us-ma:residents:US-MA'].requiredContent).toEqual(['police-report-right', 'security-freeze-info', 'remediation-offered']);
+    // Re-checked 2026-11-28: the parent or affiliated corporation is named where there is one (§ 3(b)).
+    expect(o['us-ma:residents:US-MA'].requiredContent).toEqual(['police-report-right', 'security-freeze-info', 'remediation-offered', 'parent-company-name']);
     expect(o['us-ma:residents:US-MA'].requiredContent).not.toContain('nature');
   });
 
@@ -47,5 +48,17 @@ describe('Massachusetts M.G.L. c. 93H § 3', () => {
 
   it('health data and credentials are not personal information in Massachusetts', () => {
     expect(obligationsOf('us-ma', bayStater({ dataCategories: ['name', 'health', 'credentials'] }))).toEqual([]);
+  });
+
+  it('HIPAA and GLBA entities notifying residents under federal procedures (§ 5): the AG and OCABR are still notified', () => {
+    for (const sector of ['hipaa-covered-entity', 'glba-financial-institution'] as const) {
+      const ids = obligationsOf('us-ma', bayStater({ entity: { name: 'X', country: 'US', sectors: [sector] } })).map((o) => o.id);
+      expect(ids).toEqual(['us-ma:attorney-general:US-MA', 'us-ma:ocabr:US-MA']);
+    }
+  });
+
+  it('aware on the Friday before Labor Day: still no number of days (nothing to skip)', () => {
+    const o = byId(obligationsOf('us-ma', bayStater({ awareAt: '2026-09-04T17:00:00-04:00' })));
+    for (const id of ALL) expect(o[id]).toMatchObject({ clockStart: '2026-09-04T21:00:00.000Z', dueAt: null });
   });
 });

@@ -109,7 +109,7 @@ describe('New York GBL § 899-aa and 23 NYCRR 500.17', () => {
     expect(without['us-ny:dfs-extortion-payment:US-NY']).toBeUndefined();
   });
 
-  it('HIPAA covered entity: AG within 5 business days, counted conservatively from discovery (Thanksgiving and a weekend skipped)', () => {
+  it('HIPAA covered entity: AG within 5 business days, counted conservatively from discovery (Thanksgiving and a weekend skipped); residents notified under HIPAA', () => {
     const o = byId(obligationsOf('us-ny', newYork({
       awareAt: '2026-11-20T10:00:00-05:00',
       entity: { name: 'Example Clinic', country: 'US', sectors: ['hipaa-covered-entity'] },
@@ -123,8 +123,29 @@ describe('New York GBL § 899-aa and 23 NYCRR 500.17', () => {
       dueAt: '2026-12-01T04:59:59.999Z',
     });
     expect(o['us-ny:hipaa-attorney-general:US-NY'].citation).toMatch(/899-aa\(9\)/);
-    // Residents: Fri 20 Nov + 30 days = Sun 20 Dec, end EST = 04:59:59.999Z on 21 Dec.
-    expect(o['us-ny:residents:US-NY'].dueAt).toBe('2026-12-21T04:59:59.999Z');
+    // Residents are notified under HIPAA, not § 899-aa (§ 899-aa(2)(b)): no New York resident notice,
+    // but the attorney general, department of state and state police are still owed notice (no number of days).
+    expect(o['us-ny:residents:US-NY']).toBeUndefined();
+    for (const k of ['attorney-general-regulated', 'department-of-state-regulated', 'state-police-regulated']) {
+      expect(o[`us-ny:${k}:US-NY`]).toMatchObject({ recipient: 'authority', dueAt: null, unverified: true });
+      expect(o[`us-ny:${k}:US-NY`].citation).toMatch(/899-aa\(2\)\(b\), \(8\)\(a\)/);
+    }
+  });
+
+  it('GLBA financial institution notifying under the federal rules: state agencies and credit agencies still notified, not residents', () => {
+    const ids = obligationsOf('us-ny', newYork({
+      entity: { name: 'Example Bank', country: 'US', sectors: ['glba-financial-institution'] },
+      affected: [{ country: 'US', region: 'US-NY', count: 5001 }],
+    })).map((o) => o.id);
+    expect(ids).toEqual([
+      'us-ny:attorney-general-regulated:US-NY', 'us-ny:credit-agencies:US-NY', 'us-ny:department-of-state-regulated:US-NY', 'us-ny:state-police-regulated:US-NY',
+    ]);
+  });
+
+  it('health insurance information is private information since 21 March 2025 (S2376-B)', () => {
+    expect(obligationsOf('us-ny', newYork({ dataCategories: ['name', 'health-insurance'] }))).toHaveLength(4);
+    // Outside the definition: date of birth, contact details.
+    expect(obligationsOf('us-ny', newYork({ dataCategories: ['name', 'date-of-birth', 'contact'] }))).toEqual([]);
   });
 
   it('only New York residents count for § 899-aa', () => {

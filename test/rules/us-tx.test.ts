@@ -76,4 +76,12 @@ describe('Texas Bus. & Com. Code § 521.053', () => {
   it('health information is covered and there is no risk-of-harm exception', () => {
     expect(obligationsOf('us-tx', texan({ dataCategories: ['health'], risk: 'unlikely' }))).toHaveLength(2);
   });
+
+  it('passport and taxpayer numbers (government-issued ID numbers) and health insurance numbers (payment for health care) are covered', () => {
+    for (const c of ['passport', 'tax-id', 'health-insurance'] as const) {
+      expect(obligationsOf('us-tx', texan({ dataCategories: ['name', c] })).map((o) => o.id)).toEqual(['us-tx:attorney-general:US-TX', 'us-tx:individuals:US-TX']);
+    }
+    // Contact details and dates of birth are not sensitive personal information.
+    expect(obligationsOf('us-tx', texan({ dataCategories: ['name', 'contact', 'date-of-birth'] }))).toEqual([]);
+  });
 });

@@ -53,4 +53,27 @@ describe('Washington RCW 19.255.010', () => {
     expect(obligationsOf('us-wa', washingtonian({ dataCategories: ['credentials'] }))).toHaveLength(2);
     expect(obligationsOf('us-wa', washingtonian({ dataCategories: ['name', 'location'] }))).toEqual([]);
   });
+  it('full date of birth, e-signature private keys, passport and health-insurance numbers are covered', () => {
+    for (const c of ['date-of-birth', 'digital-signature', 'passport', 'health-insurance'] as const) {
+      expect(obligationsOf('us-wa', washingtonian({ dataCategories: ['name', c] }))).toHaveLength(2);
+    }
+  });
+
+  it('HIPAA covered entity: no state-law resident notice, the AG on HITECH timing (60 days from discovery)', () => {
+    const o = byId(obligationsOf('us-wa', washingtonian({ entity: { name: 'Clinic', country: 'US', sectors: ['hipaa-covered-entity'] } })));
+    expect(Object.keys(o)).toEqual(['us-wa:attorney-general-hipaa:US-WA']);
+    // Fri 30 Oct (local) + 60 days = Tue 29 Dec; 23:59:59.999 PST = 07:59:59.999Z on 30 Dec.
+    expect(o['us-wa:attorney-general-hipaa:US-WA']).toMatchObject({ recipient: 'authority', dueAt: '2026-12-30T07:59:59.999Z', unverified: true });
+  });
+
+  it('GLBA financial institution: no state-law resident notice, the AG notice still due in 30 days', () => {
+    const ids = obligationsOf('us-wa', washingtonian({ entity: { name: 'Bank', country: 'US', sectors: ['glba-financial-institution'] } })).map((o) => o.id);
+    expect(ids).toEqual(['us-wa:attorney-general:US-WA']);
+  });
+
+  it('discovered the Friday before Memorial Day: 30 calendar days run across the holiday', () => {
+    const [o] = obligationsOf('us-wa', washingtonian({ awareAt: '2026-05-22T18:00:00-07:00', affected: [{ country: 'US', region: 'US-WA', count: 2 }] }));
+    // Fri 22 May + 30 days = Sun 21 Jun; 23:59:59.999 PDT = 06:59:59.999Z on 22 Jun.
+    expect(o).toMatchObject({ id: 'us-wa:residents:US-WA', dueAt: '2026-06-22T06:59:59.999Z' });
+  });
 });
