@@ -8,13 +8,19 @@ import type { HolidayCalendar } from '../domain/deadlines';
 import type { IncidentFacts } from '../domain/facts';
 import type { Assessment } from '../domain/obligation';
 import type { Plan } from '../domain/plan';
+import { reviewSlot, type ReviewSlot, type ReviewSlotRequest } from '../domain/review';
 import { assess } from '../domain/rules/evaluate';
 import type { RuleSet } from '../domain/rules/schema';
 import type { Ledger } from './ledger/ledger';
 import type { Mailer, SendEvidence } from './mail/mailer';
+import { invitationAttachment } from './mail/calendar';
 import { toActivityError } from './mail/errors';
 import { buildNoticeContext, checkRequiredContent, noticeKind, type NoticeContextRequest } from './notices';
 import type { NoticeRenderer } from './notices/renderer';
+import type { IncidentGateway } from '../api/gateway';
+import { createDrillActivities } from './drills';
+import { createDrillGuard } from './drills/guard';
+import { createDrillStore } from './drills/store';
 import { createCampaigns } from './recipients/campaign';
 import type { Db } from './store/db';
 
@@ -27,6 +33,8 @@ export interface ActivityDeps {
   holidays: HolidayCalendar;
   plans: (planId: string) => Plan;
   clock: () => Date;
+  /** Set once the Temporal client is connected: drills' scripted participants act through it. */
+  incidents?: IncidentGateway;
 }
 
 /** What a draft is made from; `now` (workflow time) dates the notice and tells whether it is late. */
@@ -41,6 +49,14 @@ export interface InternalMail {
   kind: 'reminder' | 'escalation'; to: string[]; from: string; locale: string; context: Record<string, unknown>;
 }
 
+/** The review meeting's invitation: the body is rendered like a reminder, the event is the attachment. */
+export interface ReviewInvitation {
+  incident: { id: string; title: string };
+  from: string; to: string[]; organizer: { name: string; email: string };
+  start: string; end: string; locale: string;
+  context: Record<string, unknown>;
+}
+
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** A stable Message-ID per notice, so a resend after a lost acknowledgement is recognisable. */
@@ -51,6 +67,8 @@ export function noticeMessageId(incidentId: string, noticeId: string, from: stri
 
 export function createActivities(deps: ActivityDeps) {
   const { ledger, mailer, renderer, rules, holidays, plans } = deps;
+  const drills = createDrillStore(deps.db);
+  const guard = createDrillGuard(drills);
 
   async function send(mail: Parameters<Mailer['send']>[0]): Promise<SendEvidence> {
     try {
@@ -61,7 +79,8 @@ export function createActivities(deps: ActivityDeps) {
   }
 
   return {
-    ...createCampaigns(deps.db, { mailer, renderer }),
+    ...createCampaigns(deps.db, { mailer, renderer, guard }),
+    ...createDrillActivities({ ledger, drills, plans, get incidents() { return deps.incidents; } }),
 
     async loadPlan({ planId }: { planId: string }): Promise<Plan> {
       try {
@@ -106,14 +125,38 @@ export function createActivities(deps: ActivityDeps) {
     },
 
     async sendNotice(mail: NoticeMail): Promise<SendEvidence> {
-      return send({ ...mail, messageId: noticeMessageId(mail.incidentId, mail.noticeId, mail.from) });
+      await guard.check(mail.incidentId, mail.to);
+      return send({ ...guard.mark(mail.incidentId, mail), messageId: noticeMessageId(mail.incidentId, mail.noticeId, mail.from) });
     },
 
     async sendInternalMail({ kind, to, from, locale, context }: InternalMail): Promise<SendEvidence> {
       if (to.length === 0) throw ApplicationFailure.nonRetryable(`the plan names nobody to receive the ${kind}`, 'NoRecipients');
+      const incidentId = String((context.incident as { id?: unknown } | undefined)?.id ?? '');
+      await guard.check(incidentId, to);
       const r = renderer.render(kind, locale, context);
       const id = `<${sha256(JSON.stringify([kind, to, context])).slice(0, 32)}@${from.split('@')[1] ?? 'localhost'}>`;
-      return send({ from, to, subject: r.subject, text: r.text, html: r.html, messageId: id });
+      return send({ from, messageId: id, ...guard.mark(incidentId, { to, subject: r.subject, text: r.text, html: r.html }) });
+    },
+
+    async reviewSlot(req: ReviewSlotRequest): Promise<ReviewSlot> {
+      return reviewSlot(req, holidays);
+    },
+
+    async sendReviewInvitation(req: ReviewInvitation): Promise<SendEvidence & { uid: string }> {
+      const { incident, from, to } = req;
+      if (to.length === 0) throw ApplicationFailure.nonRetryable('the plan names nobody to invite to the review', 'NoRecipients');
+      await guard.check(incident.id, to);
+      const domain = from.split('@')[1] ?? 'localhost';
+      const r = renderer.render('reminder', req.locale, req.context);
+      const uid = `review.${sha256(incident.id).slice(0, 32)}@${domain}`;
+      const attachment = invitationAttachment({
+        uid, start: req.start, end: req.end, organizer: req.organizer, attendees: to,
+        title: guard.mark(incident.id, { to, subject: `Lessons-learned review: ${incident.id} – ${incident.title}`.slice(0, 250), text: '' }).subject,
+        description: `Lessons-learned review of incident ${incident.id} (${incident.title}): what happened, root causes, what worked and what did not, findings and action items.`,
+      });
+      const id = `<${sha256(JSON.stringify(['review-invitation', incident.id, req.start, to])).slice(0, 32)}@${domain}>`;
+      const mail = guard.mark(incident.id, { to, subject: r.subject, text: r.text, html: r.html });
+      return { ...(await send({ from, messageId: id, ...mail, attachments: [attachment] })), uid };
     },
   };
 }

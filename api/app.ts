@@ -12,6 +12,7 @@ import { assessmentRoutes } from './routes/assessments';
 import { campaignRoutes } from './routes/campaigns';
 import { recipientRoutes } from './routes/recipients';
 import { filingRoutes } from './routes/filing';
+import { drillRoutes, type DrillRouteDeps } from './routes/drills';
 import type { Queryable } from '../activities/store/db';
 import { loadPlan } from '../activities/plans/load';
 import type { IncidentFacts } from '../domain/facts';
@@ -31,6 +32,8 @@ export interface AppDeps {
   logger?: FastifyBaseLogger | boolean;
   newId?: () => string;
   now?: () => Date;
+  /** Drill schedules and runs (absent: no drill routes). */
+  drills?: DrillRouteDeps;
   /** Which Temporal the worker uses, for GET /health. */
   temporalEngine?: TemporalEngine;
 }
@@ -86,6 +89,7 @@ export async function buildApp(deps: AppDeps) {
     await secured.register(campaignRoutes(deps.gateway));
     await secured.register(recipientRoutes(deps.gateway, deps.db, deps.ledger, now));
     await secured.register(filingRoutes(deps.gateway));
+    if (deps.drills) await secured.register(drillRoutes(deps.drills));
   });
   return app;
 }

@@ -6,10 +6,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchAssess } from './assess';
 import { benchNotify } from './notify';
+import { benchRehearse } from './rehearse';
 
 const BENCHES: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   assess: benchAssess,
   notify: benchNotify,
+  rehearse: benchRehearse,
 };
 
 async function main(): Promise<void> {

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { jurisdictionName } from '../activities/notices/context-builder';
+import { summarizeByJurisdiction } from '../domain/obligation-summary';
 import { IncidentFacts } from '../domain/facts';
 import type { Assessment } from '../domain/obligation';
 import { assess } from '../domain/rules/evaluate';
@@ -30,8 +32,14 @@ export function runAssessment(facts: IncidentFacts, rules: RuleSet = loadRuleSet
 }
 
 /** Readable table, soonest deadline first; "no fixed deadline" obligations last. */
+/** Above this many obligations the table is grouped by jurisdiction, with a one-line summary each. */
+const GROUP_ABOVE = 10;
+
 export function formatAssessment(a: Assessment): string {
-  const rows = [...a.obligations].sort((x, y) => (x.dueAt ?? '9999') < (y.dueAt ?? '9999') ? -1 : (x.dueAt ?? '9999') > (y.dueAt ?? '9999') ? 1 : x.id < y.id ? -1 : 1);
+  const groups = summarizeByJurisdiction(a.obligations, (code) => jurisdictionName(code, 'en'));
+  const grouped = a.obligations.length > GROUP_ABOVE && groups.length > 1;
+  const rows = grouped ? groups.flatMap((g) => g.obligations)
+    : [...a.obligations].sort((x, y) => (x.dueAt ?? '9999') < (y.dueAt ?? '9999') ? -1 : (x.dueAt ?? '9999') > (y.dueAt ?? '9999') ? 1 : x.id < y.id ? -1 : 1);
   const body = rows.map((o) => [
     o.dueAt ? o.dueAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : 'no fixed deadline',
     o.regime, o.recipient + (o.stage ? ` (${o.stage})` : ''), o.jurisdiction,
@@ -40,5 +48,7 @@ export function formatAssessment(a: Assessment): string {
   ]);
   const head = ['due (UTC)', 'regime', 'recipient', 'where', 'deadline', 'citation'];
   const summary = `${a.obligations.length} obligation${a.obligations.length === 1 ? '' : 's'} (rule set ${a.ruleSet})`;
-  return a.obligations.length ? `${table(head, body)}\n${summary}\n` : `no notification obligations (rule set ${a.ruleSet})\n`;
+  if (!a.obligations.length) return `no notification obligations (rule set ${a.ruleSet})\n`;
+  const overview = grouped ? `By jurisdiction, soonest first:\n${groups.map((g) => `  ${g.line}`).join('\n')}\n\n` : '';
+  return `${overview}${table(head, body)}\n${summary}\n`;
 }

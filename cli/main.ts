@@ -4,19 +4,22 @@
  *   rules [--json]                        the loaded regimes, versions, citations, unverified points
  *   recipients --incident <id> --file <f.csv>       import affected people into a running engine
  *   progress --incident <id> --notice <notice id>   a progress bar for a mass notification
- * (the last two talk to the engine's API: --api / BRE_API, --token / BRE_TOKEN or the dev tokens)
+ *   drill ...                             schedules, reports and rehearsals of drills (cli drill for usage)
+ * (the last three talk to the engine's API: --api / BRE_API, --token / BRE_TOKEN or the dev tokens)
  */
 import { parseArgs } from 'node:util';
 import { loadRuleSet, RuleFileError } from '../activities/rules/load';
 import { formatAssessment, InvalidInput, readFacts, runAssessment, UsageError } from './assess';
 import { formatRules } from './rules';
+import { runDrill } from './drill';
 import { remoteFrom, uploadRecipients, watchProgress } from './remote';
 
 const USAGE = 'usage: cli assess --facts <file.json> [--json] | cli rules [--json]\n'
   + '       cli recipients --incident <id> --file <f.csv> | cli progress --incident <id> --notice <notice id>   [--api <url>] [--token <t>]';
 
-export async function run(argv: string[], out: (s: string) => void): Promise<void> {
+export async function run(argv: string[], out: (s: string) => void): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'drill') return runDrill(rest, out, (s) => process.stderr.write(s));
   const { values } = parseArgs({
     args: rest, strict: true,
     options: {
@@ -29,23 +32,23 @@ export async function run(argv: string[], out: (s: string) => void): Promise<voi
       if (!values.facts) throw new UsageError(`assess needs --facts <file.json>\n${USAGE}`);
       const result = runAssessment(readFacts(values.facts));
       out(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatAssessment(result));
-      return;
+      return 0;
     }
     case 'rules': {
       const rules = loadRuleSet();
       out(values.json ? `${JSON.stringify(rules, null, 2)}\n` : formatRules(rules));
-      return;
+      return 0;
     }
     case 'recipients': {
       if (!values.incident || !values.file) throw new UsageError(`recipients needs --incident and --file\n${USAGE}`);
       const report = await uploadRecipients(remoteFrom(values, 'responder'), values.incident, values.file);
       out(`${JSON.stringify(report, null, 2)}\n`);
-      return;
+      return 0;
     }
     case 'progress': {
       if (!values.incident || !values.notice) throw new UsageError(`progress needs --incident and --notice\n${USAGE}`);
       await watchProgress(remoteFrom(values, 'responder'), values.incident, values.notice, out);
-      return;
+      return 0;
     }
     default:
       throw new UsageError(USAGE);
@@ -53,7 +56,7 @@ export async function run(argv: string[], out: (s: string) => void): Promise<voi
 }
 
 if (require.main === module) {
-  run(process.argv.slice(2), (s) => process.stdout.write(s)).catch((err: unknown) => {
+  run(process.argv.slice(2), (s) => process.stdout.write(s)).then((code) => { process.exitCode = code; }, (err: unknown) => {
     if (err instanceof InvalidInput) {
       process.stderr.write(`invalid facts:\n${err.issues.map((i) => `  ${i}`).join('\n')}\n`);
       process.exit(2);

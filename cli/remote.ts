@@ -16,16 +16,21 @@ export function remoteFrom(values: { api?: string; token?: string }, role: strin
   return { api, token };
 }
 
-async function call(remote: Remote, method: string, path: string, body?: { stream: Readable; type: string }): Promise<unknown> {
+type Body = { stream: Readable; type: string } | { json: unknown };
+
+export async function call(remote: Remote, method: string, path: string, body?: Body): Promise<unknown> {
   let res: Response;
+  const payload = !body ? {}
+    : 'json' in body ? { body: JSON.stringify(body.json), headers: { 'content-type': 'application/json' } }
+    : { body: Readable.toWeb(body.stream) as ReadableStream, duplex: 'half', headers: { 'content-type': body.type } };
   try {
     res = await fetch(`${remote.api}${path}`, {
-      method, headers: { authorization: `Bearer ${remote.token}`, ...(body ? { 'content-type': body.type } : {}) },
-      ...(body ? { body: Readable.toWeb(body.stream) as ReadableStream, duplex: 'half' } : {}),
+      method, ...payload, headers: { authorization: `Bearer ${remote.token}`, ...('headers' in payload ? payload.headers : {}) },
     } as RequestInit);
   } catch (err) {
     throw new UsageError(`cannot reach the engine at ${remote.api} (${(err as Error).message}); is \`npm start\` running?`);
   }
+  if (res.status === 204) return {};
   const json = await res.json().catch(() => ({})) as { message?: string; issues?: { path: string; message: string }[] };
   if (!res.ok) {
     const issues = json.issues?.map((i) => `\n  ${i.path}: ${i.message}`).join('') ?? '';

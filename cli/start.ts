@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { buildApp } from '../api/app';
 import { createGateway } from '../api/gateway';
+import { createDrillScheduler } from '../api/drill-scheduler';
+import { checkDrill } from '../activities/drills/check';
+import { createDrillStore } from '../activities/drills/store';
 import { assess } from '../domain/rules/evaluate';
 import { EncryptionCodec, resolvePayloadKey } from '../worker/codec';
 import { ConfigError, loadConfig } from '../worker/config';
@@ -30,6 +33,9 @@ async function main(): Promise<void> {
     deps: runtime.deps, dataConverter,
   });
   const running = worker.run();
+  const gateway = createGateway(temporal.client, config.TEMPORAL_TASK_QUEUE);
+  // Drills' scripted participants act through the same client as the API.
+  runtime.deps.incidents = gateway;
 
   let tokens = config.API_TOKENS;
   if (!tokens) {
@@ -39,7 +45,12 @@ async function main(): Promise<void> {
   }
   const { rules, holidays } = runtime.deps;
   const app = await buildApp({
-    gateway: createGateway(temporal.client, config.TEMPORAL_TASK_QUEUE), ledger: runtime.deps.ledger, db: runtime.db, tokens, logger: log,
+    gateway, ledger: runtime.deps.ledger, db: runtime.db, tokens, logger: log,
+    drills: {
+      scheduler: createDrillScheduler(temporal.client, config.TEMPORAL_TASK_QUEUE),
+      runs: createDrillStore(runtime.db),
+      checkDrill: (d) => checkDrill(d, runtime.deps.plans),
+    },
     assess: (facts) => assess(facts, rules, holidays),
     temporalEngine: temporal.engine,
   });

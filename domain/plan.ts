@@ -7,11 +7,46 @@ export type Phase = z.infer<typeof Phase>;
 
 const Email = z.email();
 
+/** Phases at whose start a task can be assigned (triage ends before the plan is loaded). */
+export const TaskPhase = z.enum(['containment', 'assessment', 'notification', 'investigation', 'review']);
+export type TaskPhase = z.infer<typeof TaskPhase>;
+
+export const DEFAULT_TASK_TARGET_HOURS = 48;
+
 export const PlanTask = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
-  title: z.string().min(1),
+  title: z.string().min(1).max(500),
   role: Role,
+  /** When the task is assigned: at the start of this phase (evidence preservation may start at containment). */
+  phase: TaskPhase.default('investigation'),
+  /** Hours after its phase starts by which it should be done; reminders and escalation run against it. */
+  targetHours: z.number().positive().max(24 * 365).default(DEFAULT_TASK_TARGET_HOURS),
+  /** What evidence completing it should bring (forensic image, log export, report, ...). */
+  expects: z.string().min(1).max(2000).optional(),
 });
+export type PlanTask = z.infer<typeof PlanTask>;
+
+/** An IANA time zone the runtime knows (Intl only: domain/ stays free of Node built-ins). */
+const TimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, { message: 'unknown IANA time zone' });
+
+export const ReviewSettings = z.object({
+  /** Business days after containment, in the plan's time zone and holiday calendar. */
+  dueBusinessDays: z.number().int().min(1).max(60).default(5),
+  /** Roles invited to the lessons-learned review. */
+  invitees: z.array(Role).min(1).default(['manager', 'legal', 'responder']),
+  /** Local start hour of the meeting on that day, and its length. */
+  startHour: z.number().int().min(0).max(23).default(10),
+  durationMinutes: z.number().int().min(15).max(8 * 60).default(60),
+});
+export type ReviewSettings = z.infer<typeof ReviewSettings>;
+const REVIEW_DEFAULTS = { dueBusinessDays: 5, invitees: ['manager', 'legal', 'responder'], startHour: 10, durationMinutes: 60 } as const;
 
 export const EscalationStep = z.object({
   /** Hours after a missed deadline at which this role is alerted (0 = at the deadline). */
@@ -27,6 +62,19 @@ export const AuthorityContact = z.object({
   locale: z.string().default('en'),
   timeZone: z.string().default('UTC'),
 }).refine((a) => a.email || a.portal, { message: 'an authority needs an email or a portal' });
+
+/** The plan's internal targets for each step, in hours from the step's trigger: what a drill is scored against. */
+export const DrillTargets = z.object({
+  acknowledgedHours: z.number().positive().default(1),
+  containedHours: z.number().positive().default(24),
+  assessedHours: z.number().positive().default(1),
+  draftedHours: z.number().positive().default(4),
+  approvedHours: z.number().positive().default(12),
+  deliveredHours: z.number().positive().default(4),
+  taskHours: z.number().positive().default(48),
+  reviewHours: z.number().positive().default(168),
+});
+export type DrillTargets = z.infer<typeof DrillTargets>;
 
 /** An organisation's emergency plan, written as data in plans/<id>/plan.json. */
 export const Plan = z.object({
@@ -56,9 +104,20 @@ export const Plan = z.object({
   }).default({ roles: ['manager', 'legal'], authority: 2, individuals: 1 }),
   /** Internal target where the law says "without undue delay" and gives no number. */
   undueDelayTargetHours: z.number().positive().default(72),
-  /** Lessons-learned review is due this many days after the incident closes its investigation. */
+  /** Superseded by `review`: kept for incidents whose containment predates the scheduled review. */
   reviewDueDays: z.number().int().positive().default(14),
+  /** Where the plan's own dates (review, business days) are reckoned. */
+  timeZone: TimeZone.default('UTC'),
+  /** A date-holidays code ("DE", "US-NY") whose public holidays are not business days; none: weekends only. */
+  holidayCalendar: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,4})?$/).optional(),
+  /** The lessons-learned review: when it is held after containment and who is invited. */
+  review: ReviewSettings.default({ ...REVIEW_DEFAULTS, invitees: [...REVIEW_DEFAULTS.invitees] }),
   authorities: z.record(z.string(), AuthorityContact).default({}),
+  /** Drills of this plan: step targets, and how long a drill may run before it is scored as it stands. */
+  drills: z.object({
+    targets: DrillTargets.default(DrillTargets.parse({})),
+    maxDays: z.number().positive().max(365).default(30),
+  }).default({ targets: DrillTargets.parse({}), maxDays: 30 }),
   /** Mass notification of individuals: batch size, pace, and attempts per recipient. */
   massNotification: z.object({
     batchSize: z.number().int().min(1).max(5000).default(500),
@@ -71,4 +130,12 @@ export type PlanInput = z.input<typeof Plan>;
 
 export function peopleWithRole(plan: Plan, role: Role): string[] {
   return plan.people.filter((p) => p.role === role).map((p) => p.email);
+}
+
+/**
+ * The review settings of a loaded plan. A plan loaded (and kept in history) before these settings
+ * existed has none: the defaults apply.
+ */
+export function reviewSettings(plan: Plan): ReviewSettings {
+  return { ...REVIEW_DEFAULTS, ...plan.review, invitees: [...(plan.review?.invitees ?? REVIEW_DEFAULTS.invitees)] };
 }

@@ -1,2 +1,3 @@
 export { incidentWorkflow } from './incident/workflow';
 export { notifyRecipients } from './notify/workflow';
+export { drillWorkflow } from './drill/workflow';

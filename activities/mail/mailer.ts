@@ -79,6 +79,7 @@ export function createMailer(opts: MailerOptions): Mailer {
       html: mail.html,
       messageId: mail.messageId,
       headers: mail.headers,
+      attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
       // The message is the evidence: never let it reach out for content.
       disableFileAccess: true,
       disableUrlAccess: true,

@@ -20,6 +20,14 @@ const RESERVED_HEADERS = new Set([
   'received', 'in-reply-to', 'references',
 ]);
 
+/** A file sent with the mail, its content inline (never read from a path or URL). */
+export const Attachment = z.object({
+  filename: noLineBreak('attachment filename').min(1).max(200),
+  /** e.g. "text/calendar; method=REQUEST; charset=UTF-8" */
+  contentType: noLineBreak('attachment content type').min(3).max(200),
+  content: z.string().max(1_000_000),
+});
+
 export const OutgoingMail = z.object({
   from: noLineBreak('from').min(3),
   to: z.array(noLineBreak('recipient').min(3)).min(1, 'a mail needs at least one recipient'),
@@ -27,6 +35,7 @@ export const OutgoingMail = z.object({
   subject: noLineBreak('subject').min(1),
   text: z.string().min(1),
   html: z.string().min(1).optional(),
+  attachments: z.array(Attachment).max(10).optional(),
   /** Set by the caller, deterministic per notice (see makeMessageId) so a resend is recognisable. */
   messageId: z.string().regex(MESSAGE_ID_PATTERN, 'messageId must look like <id@domain>'),
   headers: z.record(

@@ -3,6 +3,7 @@
  * `deliveries`, written right after each send, so a retried or resumed batch never sends again to
  * someone already recorded as sent. Workflows see only ids, cursors and counts.
  */
+import type { DrillGuard } from '../drills/guard';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { createHash } from 'node:crypto';
 import type { Mailer, SendEvidence } from '../mail';
@@ -63,7 +64,7 @@ function heartbeat(details: Transitions): void {
   }
 }
 
-export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: NoticeRenderer }) {
+export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: NoticeRenderer; guard?: DrillGuard }) {
   async function record(key: CampaignKey, outcomes: Outcome[]): Promise<void> {
     if (!outcomes.length) return;
     // One statement per group, columns as arrays: a handful of parameters however many rows.
@@ -165,9 +166,17 @@ export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: Notice
             continue;
           }
           try {
+            // A drill's notice reaches only its participants; anyone else is refused, never sent to.
+            await deps.guard?.check(key.incidentId, [row.email]);
+          } catch (err) {
+            outcomes.push({ recipientId: Number(row.recipient_id), status: 'failed-permanent', attempts, error: (err as Error).message });
+            continue;
+          }
+          try {
+            const mail = { to: [row.email], subject: notice.subject, text: notice.text, html: notice.html };
             const evidence = await deps.mailer.send({
-              from: input.notice.from, to: [row.email], ...(input.notice.replyTo ? { replyTo: input.notice.replyTo } : {}),
-              subject: notice.subject, text: notice.text, html: notice.html,
+              ...(deps.guard ? deps.guard.mark(key.incidentId, mail) : mail),
+              from: input.notice.from, ...(input.notice.replyTo ? { replyTo: input.notice.replyTo } : {}),
               messageId: messageIdFor(key, Number(row.recipient_id), input.notice.from),
             });
             outcomes.push({ recipientId: Number(row.recipient_id), status: 'sent', attempts, evidence, templateVersion: notice.templateVersion, locale: notice.locale });

@@ -8,6 +8,7 @@
  * To add a migration: append an entry to `migrations` with the next id. Never edit or renumber an
  * entry that has shipped; write a new one instead.
  */
+import { DRILL_SCHEMA_STATEMENTS } from '../drills/schema';
 import { LEDGER_SCHEMA_STATEMENTS } from '../ledger/schema';
 import { RECIPIENT_SCHEMA_STATEMENTS } from '../recipients/schema';
 import { APP_LOCK_NAMESPACE, AdvisoryLock, type Db, type Queryable } from './db';
@@ -24,6 +25,7 @@ export interface Migration {
 export const migrations: Migration[] = [
   { id: 1, name: 'ledger_entries', up: LEDGER_SCHEMA_STATEMENTS },
   { id: 2, name: 'recipients_and_deliveries', up: RECIPIENT_SCHEMA_STATEMENTS },
+  { id: 3, name: 'drill_runs', up: DRILL_SCHEMA_STATEMENTS },
 ];
 
 export interface MigrateResult {

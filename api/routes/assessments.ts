@@ -1,15 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jurisdictionName } from '../../activities/notices/context-builder';
 import { IncidentFacts } from '../../domain/facts';
 import type { Assessment } from '../../domain/obligation';
+import { summarizeByJurisdiction } from '../../domain/obligation-summary';
 import { requirePermission } from '../auth';
 
-/** What-if for compliance staff: which notices would these facts require? No incident is created. */
+/**
+ * What-if for compliance staff: which notices would these facts require? No incident is created.
+ * Besides the obligations, one line per jurisdiction, soonest first (a multistate breach has dozens).
+ */
 export function assessmentRoutes(assess: (facts: IncidentFacts) => Assessment) {
   return async (app: FastifyInstance): Promise<void> => {
     app.withTypeProvider<ZodTypeProvider>().post('/v1/assessments', {
       schema: { body: IncidentFacts, tags: ['assessments'] },
       preHandler: requirePermission('incident.read'),
-    }, async (req) => assess(req.body));
+    }, async (req) => {
+      const assessment = assess(req.body);
+      const byJurisdiction = summarizeByJurisdiction(assessment.obligations, (code) => jurisdictionName(code, 'en'))
+        .map(({ obligations, ...g }) => ({ ...g, obligations: obligations.map((o) => o.id) }));
+      return { ...assessment, byJurisdiction };
+    });
   };
 }

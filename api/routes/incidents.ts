@@ -1,18 +1,21 @@
 import type { FastifyInstance } from 'fastify';
+import { DRILL_PREFIX, isDrillIncident } from '../../domain/drill';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IncidentFacts } from '../../domain/facts';
+import { ItemId } from '../../domain/review';
 import {
-  CloseArgs, CompleteTaskArgs, ConfirmContainmentArgs, DecideNoticeArgs, IncidentId, RecordFilingArgs,
-  RecordReviewArgs, UpdateFactsArgs, closeUpdate, completeTaskUpdate, confirmContainmentUpdate,
-  decideNoticeUpdate, recordFilingUpdate, recordReviewUpdate, updateFactsUpdate,
+  AcceptActionItemArgs, CloseArgs, CompleteActionItemArgs, CompleteTaskArgs, ConfirmContainmentArgs, DecideNoticeArgs,
+  IncidentId, RecordFilingArgs, ReviewBody, UpdateFactsArgs, acceptActionItemUpdate, closeUpdate, completeActionItemUpdate,
+  completeTaskUpdate, confirmContainmentUpdate, decideNoticeUpdate, recordFilingUpdate, recordReviewUpdate, updateFactsUpdate,
 } from '../../workflows/incident/messages';
 import type { Role } from '../../domain/actor';
 import { actorOf, demand, HttpError, requirePermission } from '../auth';
 import type { IncidentGateway } from '../gateway';
 
 const ReportBody = z.object({
-  id: IncidentId.optional().describe('Your incident id; repeating a report with the same id returns the same incident'),
+  id: IncidentId.refine((id) => !isDrillIncident(id), `the "${DRILL_PREFIX}" prefix is kept for drills`).optional()
+    .describe('Your incident id; repeating a report with the same id returns the same incident'),
   title: z.string().min(1).max(300),
   facts: IncidentFacts,
   planId: z.string().regex(/^[a-z0-9-]+$/).default('default'),
@@ -21,6 +24,7 @@ const ReportBody = z.object({
 const IdParams = z.object({ id: IncidentId });
 const NoticeParams = IdParams.extend({ noticeId: z.string().min(1).max(200) });
 const TaskParams = IdParams.extend({ taskId: z.string().min(1).max(100) });
+const ItemParams = IdParams.extend({ itemId: ItemId });
 
 export interface IncidentRouteOptions {
   newId: () => string;
@@ -71,8 +75,23 @@ export function incidentRoutes(gateway: IncidentGateway, opts: IncidentRouteOpti
           if (task) demand('task.complete', actorOf(req).role, { taskRole: task.role });
         }));
 
-    r.post('/v1/incidents/:id/review', { schema: { params: IdParams, body: RecordReviewArgs.omit({ actor: true }).strict(), tags: ['incidents'] }, preHandler: requirePermission('review.record') },
-      async (req) => gateway.update(req.params.id, recordReviewUpdate, { ...req.body, actor: actorOf(req) }));
+    r.post('/v1/incidents/:id/review', { schema: { params: IdParams, body: ReviewBody, tags: ['incidents'] }, preHandler: requirePermission('review.record') },
+      async (req) => {
+        // `summary` is the former name of whatHappened.
+        const { summary, ...review } = req.body;
+        return gateway.update(req.params.id, recordReviewUpdate, { ...review, whatHappened: review.whatHappened ?? summary, actor: actorOf(req) });
+      });
+
+    // Who may complete depends on the item's owner: an unknown item goes on to the workflow, which says so.
+    r.post('/v1/incidents/:id/action-items/:itemId/complete', { schema: { params: ItemParams, body: CompleteActionItemArgs.omit({ actor: true, itemId: true }).strict(), tags: ['incidents'] }, preHandler: everyone },
+      async (req) =>
+        gateway.update(req.params.id, completeActionItemUpdate, { ...req.body, itemId: req.params.itemId, actor: actorOf(req) }, (s) => {
+          const item = s.review?.actionItems.find((i) => i.id === req.params.itemId);
+          if (item) demand('action-item.complete', actorOf(req).role, { ownerRole: item.owner.role });
+        }));
+
+    r.post('/v1/incidents/:id/action-items/:itemId/accept', { schema: { params: ItemParams, body: AcceptActionItemArgs.omit({ actor: true, itemId: true }).strict(), tags: ['incidents'] }, preHandler: requirePermission('action-item.accept') },
+      async (req) => gateway.update(req.params.id, acceptActionItemUpdate, { ...req.body, itemId: req.params.itemId, actor: actorOf(req) }));
 
     r.post('/v1/incidents/:id/close', { schema: { params: IdParams, body: CloseArgs.omit({ actor: true }).strict(), tags: ['incidents'] }, preHandler: requirePermission('incident.close') },
       async (req) => gateway.update(req.params.id, closeUpdate, { ...req.body, actor: actorOf(req) }));

@@ -1,19 +1,3 @@
-/**
- * The workflow bundle, built once per jest run (by globalSetup) with the same webpack build a worker
- * does, and cached by the content of the sources it can include.
- */
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { join } from 'node:path';
-import { cachedBuild } from '../build-cache';
-
-export const WORKFLOWS_PATH = join(__dirname, '..', '..', 'workflows');
+/** The workflow bundle, built once per jest run (by globalSetup); see worker/bundle.ts. */
+export { workflowBundlePath, WORKFLOWS_DIR as WORKFLOWS_PATH } from '../../worker/bundle';
 export const BUNDLE_ENV = 'BRE_WORKFLOW_BUNDLE';
-
-/** Path of a bundle of workflows/ matching the current sources, building it when needed. */
-export function workflowBundlePath(): Promise<string> {
-  // The bundle can include workflows/, domain/ and (types only) activities/.
-  return cachedBuild('bre-workflow-bundle', 'js', ['workflows', 'domain', 'activities'], async () => {
-    const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
-    return code;
-  });
-}

@@ -74,7 +74,7 @@ describe(`incidentWorkflow scenarios [${describeBackend()}]`, () => {
     }
     await settle(env);
     expect((await env.gateway.status('INC-approve')).phase).toBe('review');
-    await env.gateway.update('INC-approve', recordReviewUpdate, { actor: manager, summary: 'Backups now encrypted', actionItems: [{ title: 'Scan buckets weekly', owner: 'ops' }] });
+    await env.gateway.update('INC-approve', recordReviewUpdate, { actor: manager, summary: 'Backups now encrypted' });
     await env.gateway.update('INC-approve', closeUpdate, { actor: manager });
     const outcome = await env.harness.client.workflow.getHandle('INC-approve').result();
     expect(outcome).toMatchObject({ id: 'INC-approve', notices: [{ id: AUTHORITY, status: 'sent' }] });

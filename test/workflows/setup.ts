@@ -25,10 +25,13 @@ export async function setupIncidentEnv(
     db, ledger, mailer, renderer: createNoticeRenderer({ templatesDir: DEFAULT_TEMPLATES_DIR }), rules: ruleSet, holidays,
     plans: (id) => loadPlan(id), clock: () => new Date(),
   };
-  const harness = await createHarness({ ...harnessOptions, activities: { ...createActivities(deps), ...overrides }, startTime });
+  const activities = { ...createActivities(deps), ...overrides };
+  const harness = await createHarness({ ...harnessOptions, activities, startTime });
   const gateway = createGateway(harness.client, harness.taskQueue);
+  // Drills' scripted participants act through the client, as the API does.
+  deps.incidents = gateway;
   return {
-    harness, gateway, ledger, outbox, db,
+    harness, gateway, ledger, outbox, db, activities,
     /** Mails written so far, oldest first, as raw RFC 5322 text. */
     mails(): string[] {
       return readdirSync(outbox).sort().map((f) => readFileSync(join(outbox, f), 'utf8'));

@@ -1,10 +1,10 @@
 /** One notice's clock: reminders before it is due, the missed deadline, and escalation after. */
 import { condition } from '@temporalio/workflow';
 import { SYSTEM_ACTOR } from '../../domain/actor';
-import { peopleWithRole, type Plan } from '../../domain/plan';
+import type { Plan } from '../../domain/plan';
 import { bookkeeping } from './activities';
 import type { Recorder } from './ledger';
-import { isSettled, type IncidentState, type NoticeState } from './state';
+import { isSettled, peopleToAlert, type IncidentState, type NoticeState } from './state';
 
 const HOUR = 3_600_000;
 type Wake = 'settled' | 'moved' | 'time';
@@ -28,6 +28,11 @@ async function runUntil(state: IncidentState, plan: Plan, n: NoticeState, record
   }
   /** Sends a reminder or escalation; a failure is recorded and the clock goes on (it must not stop on a mail). */
   const internalMail = async (kind: 'reminder' | 'escalation', to: string[], extra: Record<string, unknown>): Promise<{ messageId: string | null; error?: string }> => {
+    if (state.drill && to.length === 0) {
+      // A role no participant plays: the drill's scoring shows who would have been alerted.
+      await record(`notice.${kind}-skipped`, SYSTEM_ACTOR, { noticeId: n.id, reason: 'no drill participant holds this role', ...extra });
+      return { messageId: null };
+    }
     try {
       return await sendInternal(kind, to, extra);
     } catch (err) {
@@ -52,7 +57,7 @@ async function runUntil(state: IncidentState, plan: Plan, n: NoticeState, record
     if (at <= Date.now() || n.remindersSent.includes(hours)) continue;
     const w = await until(at);
     if (w !== 'time') return w;
-    const to = plan.reminders.roles.flatMap((r) => peopleWithRole(plan, r));
+    const to = plan.reminders.roles.flatMap((r) => peopleToAlert(state, plan, r));
     const sent = await internalMail('reminder', to, { hoursLeft: hours });
     n.remindersSent.push(hours); // served, sent or failed: a reminder is never repeated
     if (sent.messageId) await record('notice.reminder-sent', SYSTEM_ACTOR, { noticeId: n.id, hoursLeft: hours, to, messageId: sent.messageId });
@@ -70,7 +75,7 @@ async function runUntil(state: IncidentState, plan: Plan, n: NoticeState, record
     if (n.escalatedTo.includes(step.role)) continue;
     const w = await until(due + step.afterMissedHours * HOUR);
     if (w !== 'time') return w;
-    const to = peopleWithRole(plan, step.role);
+    const to = peopleToAlert(state, plan, step.role);
     const sent = await internalMail('escalation', to, { role: step.role, hoursOverdue: step.afterMissedHours });
     n.escalatedTo.push(step.role);
     if (sent.messageId) await record('notice.escalated', SYSTEM_ACTOR, { noticeId: n.id, role: step.role, to, messageId: sent.messageId });

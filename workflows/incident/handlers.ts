@@ -8,12 +8,13 @@ import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow'
 import type { Actor } from '../../domain/actor';
 import { check, type Action, type PermissionContext } from '../../domain/permissions';
 import { IncidentFacts } from '../../domain/facts';
+import { installInvestigationHandlers } from './investigation-handlers';
 import {
-  closeUpdate, completeTaskUpdate, confirmContainmentUpdate, decideNoticeUpdate, recordFilingUpdate,
-  recordReviewUpdate, statusQuery, updateFactsUpdate, type Ack, type FactsChange,
+  closeUpdate, confirmContainmentUpdate, decideNoticeUpdate, recordFilingUpdate, statusQuery, updateFactsUpdate,
+  type Ack, type FactsChange,
 } from './messages';
 import { draftNotice, type NoticeContext } from './notice';
-import { currentApprovals, isSettled, pendingApprovals, type NoticeState } from './state';
+import { currentApprovals, isSettled, openActionItems, pendingApprovals, type NoticeState } from './state';
 
 function reject(message: string): never {
   throw ApplicationFailure.nonRetryable(message, 'UpdateRejected');
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   reassess(actor: Actor, reason: string): Promise<Omit<FactsChange, 'redrafted'>>;
   /** False until the plan is loaded and the first assessment recorded. */
   ready(): boolean;
+  /** True once the review was scheduled at containment: its action items must be settled to close. */
+  reviewTracked(): boolean;
 }
 
 /**
@@ -37,7 +40,7 @@ export interface HandlerDeps {
  * could, say, approve a draft that a concurrent facts change is replacing); each is checked again
  * by its validator when its turn comes, against the state the earlier ones left.
  */
-export function installHandlers(ctx: NoticeContext, { reassess, ready }: HandlerDeps): void {
+export function installHandlers(ctx: NoticeContext, { reassess, ready, reviewTracked }: HandlerDeps): void {
   const { state, record, onDelivered } = ctx;
   let busy = false;
   function register<Ret, Arg>(def: UpdateDefinition<Ret, [Arg]>, handle: (arg: Arg) => Promise<Ret>, validate: (arg: Arg) => void): void {
@@ -143,32 +146,7 @@ export function installHandlers(ctx: NoticeContext, { reassess, ready }: Handler
     },
   );
 
-  register(completeTaskUpdate, async ({ actor, taskId, evidence }) => {
-    const task = state.tasks.find((t) => t.id === taskId);
-    if (!task) reject(`no task "${taskId}"`);
-    const doneAt = new Date().toISOString();
-    await record('task.completed', actor, { taskId, ...(evidence ? { evidence } : {}) });
-    Object.assign(task, { doneAt, doneBy: actor.id, ...(evidence ? { evidence } : {}) });
-    return ack();
-  }, ({ actor, taskId }) => {
-      open();
-      const task = state.tasks.find((t) => t.id === taskId) ?? reject(`no task "${taskId}"; tasks are ${state.tasks.map((t) => t.id).join(', ')}`);
-      if (task.doneAt) reject(`task ${taskId} already completed by ${task.doneBy}`);
-      allow('task.complete', actor, { taskRole: task.role });
-    },
-  );
-
-  register(recordReviewUpdate, async ({ actor, summary, actionItems }) => {
-    const review = { at: new Date().toISOString(), by: actor.id, summary, actionItems: actionItems ?? [] };
-    await record('review.recorded', actor, { summary, actionItems: review.actionItems });
-    state.review = review;
-    return ack();
-  }, ({ actor }) => {
-      open();
-      allow('review.record', actor);
-      if (state.phase !== 'review') reject(`the review comes after the investigation; the incident is in ${state.phase}`);
-    },
-  );
+  installInvestigationHandlers({ state, record, register, reject, allow, open, ack, reviewTracked });
 
   register(closeUpdate, async ({ actor, reason }) => {
     await record('incident.close-requested', actor, reason ? { reason } : {});
@@ -180,6 +158,10 @@ export function installHandlers(ctx: NoticeContext, { reassess, ready }: Handler
       if (!state.review) reject('close needs the lessons-learned review first (recordReview)');
       const open_ = state.notices.filter((n) => !isSettled(n)).map((n) => `${n.id} (${n.status})`);
       if (open_.length) reject(`notices still open: ${open_.join(', ')}`);
+      const tasks = state.tasks.filter((t) => !t.doneAt).map((t) => `${t.id} (${t.role})`);
+      if (tasks.length) reject(`tasks not done: ${tasks.join(', ')}`);
+      const items = reviewTracked() ? openActionItems(state).map((i) => `${i.id} "${i.title}" (${i.owner.role}, due ${i.dueAt})`) : [];
+      if (items.length) reject(`action items still open: ${items.join(', ')}; complete them (completeActionItem) or have a manager accept them as open (acceptActionItem)`);
     },
   );
 }

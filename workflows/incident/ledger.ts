@@ -6,7 +6,7 @@ import { bookkeeping } from './activities';
  * Writes one accountability entry per transition. The event id is derived from the workflow id and
  * a counter that replays identically, so a retried append never duplicates an entry.
  */
-export function createRecorder(incidentId: string) {
+export function createRecorder(incidentId: string, onRecorded?: () => Promise<void>) {
   let counter = 0;
   return async function record(action: string, actor: Actor | typeof SYSTEM_ACTOR, payload: Record<string, unknown> = {}): Promise<void> {
     counter += 1;
@@ -20,6 +20,7 @@ export function createRecorder(incidentId: string) {
       action,
       payload: role ? { role, ...payload } : payload,
     });
+    await onRecorded?.();
   };
 }
 export type Recorder = ReturnType<typeof createRecorder>;

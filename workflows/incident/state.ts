@@ -1,8 +1,10 @@
 /** Incident state and its pure transitions. No Temporal imports: unit-testable and replay-safe. */
 import type { Actor, Role } from '../../domain/actor';
+import type { DrillMode } from '../../domain/drill';
 import type { IncidentFacts } from '../../domain/facts';
 import type { Obligation } from '../../domain/obligation';
-import type { Phase, Plan } from '../../domain/plan';
+import { DEFAULT_TASK_TARGET_HOURS, peopleWithRole, type Phase, type Plan, type PlanTask, type TaskPhase } from '../../domain/plan';
+import type { EvidenceRef, Finding } from '../../domain/review';
 import { campaignWorkflowId } from '../notify/messages';
 
 export type NoticeStatus =
@@ -60,14 +62,37 @@ export interface NoticeState {
   stale: boolean;
 }
 
-export interface Task { id: string; title: string; role: Role; doneAt?: string; doneBy?: string; evidence?: string }
-export interface ActionItem { title: string; owner: string; dueAt?: string }
+/** Reminders sent (hours before due), when it was overdue, whom it was escalated to. */
+export interface Deadline { dueAt?: string; remindersSent: number[]; overdueAt?: string; escalatedTo: Role[] }
+
+export interface Task extends Deadline {
+  id: string; title: string; role: Role; phase: TaskPhase; targetHours: number; expects?: string;
+  /** Set when its phase starts (a task done before that is never assigned). */
+  assignedAt?: string;
+  doneAt?: string; doneBy?: string; notes?: string; evidence?: EvidenceRef[];
+}
+
+export interface ActionItem extends Deadline {
+  id: string; title: string; owner: { role: Role; personId?: string }; dueAt: string; priority: 'low' | 'medium' | 'high';
+  status: 'open' | 'done' | 'accepted';
+  done?: { at: string; by: string; notes?: string; evidence: EvidenceRef[] };
+  /** Accepted as open by a manager: the risk is taken knowingly, with the reason. */
+  accepted?: { at: string; by: string; reason: string };
+}
+
+export interface Review {
+  at: string; by: string;
+  whatHappened: string; rootCauses: string[]; whatWorked: string[]; whatDidNot: string[];
+  findings: Finding[]; actionItems: ActionItem[];
+}
 
 export interface IncidentState {
   id: string;
   title: string;
   planId: string;
   planVersion: string;
+  /** Set on drill incidents: who may receive anything, and who stands in for outside recipients. */
+  drill?: DrillMode;
   phase: Phase;
   reportedAt: string;
   reportedBy: Actor;
@@ -76,7 +101,9 @@ export interface IncidentState {
   notices: NoticeState[];
   containedAt?: string;
   tasks: Task[];
-  review?: { at: string; by: string; summary: string; actionItems: ActionItem[] };
+  review?: Review;
+  /** The review meeting, scheduled at containment; reviewDueAt is its end. */
+  reviewSlot?: { start: string; end: string; timeZone: string };
   reviewDueAt?: string;
   closedAt?: string;
   closeRequested?: { by: string; reason?: string };
@@ -99,7 +126,12 @@ export function currentApprovals(n: NoticeState): Decision[] {
 
 export const isApproved = (n: NoticeState): boolean => currentApprovals(n).length >= n.requiredApprovals;
 
-export function channelFor(plan: Plan, o: Obligation, incidentId: string): Channel {
+export function channelFor(plan: Plan, o: Obligation, incidentId: string, drill?: DrillMode): Channel {
+  // A drill exercises the same steps, but what an authority or the affected people would receive
+  // goes to the drill's stand-in; a portal filing is still exercised by the participants.
+  if (drill && (o.recipient === 'individuals' || plan.authorities[o.id]?.email || plan.authorities[`${o.regime}:${o.recipient}`]?.email)) {
+    return { kind: 'email', to: drill.standIn, name: `DRILL stand-in (${o.id})` };
+  }
   if (o.recipient === 'individuals') return { kind: 'recipients', campaignId: campaignWorkflowId(incidentId, o.id) };
   if (o.recipient !== 'authority') return { kind: 'manual' };
   const a = plan.authorities[o.id] ?? plan.authorities[`${o.regime}:${o.recipient}`];
@@ -107,7 +139,13 @@ export function channelFor(plan: Plan, o: Obligation, incidentId: string): Chann
   return { kind: 'portal', ...(a?.name ? { name: a.name } : {}), ...(a?.portal ? { url: a.portal } : {}) };
 }
 
-export function newNotice(plan: Plan, o: Obligation, incidentId: string): NoticeState {
+/** Who is alerted for a role: the plan's people, and in a drill only those taking part. */
+export function peopleToAlert(state: Pick<IncidentState, 'drill'>, plan: Plan, role: Role): string[] {
+  const people = peopleWithRole(plan, role);
+  return state.drill ? people.filter((p) => state.drill!.participants.includes(p)) : people;
+}
+
+export function newNotice(plan: Plan, o: Obligation, incidentId: string, drill?: DrillMode): NoticeState {
   const authority = plan.authorities[o.id] ?? plan.authorities[`${o.regime}:${o.recipient}`];
   const clockDueAt = o.dueAt ?? new Date(Date.parse(o.clockStart) + plan.undueDelayTargetHours * 3_600_000).toISOString();
   return {
@@ -115,7 +153,7 @@ export function newNotice(plan: Plan, o: Obligation, incidentId: string): Notice
     obligation: o.dueAt ? o : { ...o, internalTargetAt: clockDueAt },
     clockDueAt,
     legalDeadline: o.dueAt !== null,
-    channel: channelFor(plan, o, incidentId),
+    channel: channelFor(plan, o, incidentId, drill),
     locale: o.recipient === 'authority' ? authority?.locale ?? 'en' : 'en',
     timeZone: authority?.timeZone ?? 'UTC',
     status: 'drafting',
@@ -141,7 +179,7 @@ export function mergeObligations(state: IncidentState, plan: Plan, obligations: 
     // A running clock keeps its start. The same clock under a new reading of the rules (a threshold
     // crossed, a chained stage whose earlier stage was delivered) takes the new due time.
     if (existing && !isSettled(existing) && (o.after || o.clockStart === existing.obligation.clockStart)) {
-      const renewed = newNotice(plan, o, state.id);
+      const renewed = newNotice(plan, o, state.id, state.drill);
       // A draft that states the old due time is redrafted (its approvals lapse with the old text).
       if (renewed.clockDueAt !== existing.clockDueAt && existing.draft && existing.status !== 'sending') existing.stale = true;
       existing.obligation = renewed.obligation;
@@ -149,7 +187,7 @@ export function mergeObligations(state: IncidentState, plan: Plan, obligations: 
       existing.legalDeadline = renewed.legalDeadline;
     }
     if (!existing) {
-      const n = newNotice(plan, o, state.id);
+      const n = newNotice(plan, o, state.id, state.drill);
       state.notices.push(n);
       added.push(n);
     } else if (existing.status === 'withdrawn') {
@@ -178,3 +216,14 @@ export function pendingApprovals(state: IncidentState): PendingApproval[] {
 export function deliveredTimes(state: IncidentState): Record<string, string> {
   return Object.fromEntries(state.notices.filter((n) => n.delivery).map((n) => [n.id, n.delivery!.at]));
 }
+
+/** A plan task as the incident tracks it; a plan kept in history from before targets existed gets the defaults. */
+export function newTask(t: PlanTask): Task {
+  return {
+    id: t.id, title: t.title, role: t.role, phase: t.phase ?? 'investigation', targetHours: t.targetHours ?? DEFAULT_TASK_TARGET_HOURS,
+    ...(t.expects ? { expects: t.expects } : {}), remindersSent: [], escalatedTo: [],
+  };
+}
+
+/** Action items neither done nor accepted: they keep the incident open. */
+export const openActionItems = (state: IncidentState): ActionItem[] => state.review?.actionItems.filter((i) => i.status === 'open') ?? [];

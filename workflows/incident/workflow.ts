@@ -1,14 +1,21 @@
 /** incidentWorkflow: the organisation's emergency plan for one incident. Wiring only. */
-import { allHandlersFinished, condition } from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, workflowInfo } from '@temporalio/workflow';
 import { SYSTEM_ACTOR, type Actor } from '../../domain/actor';
 import type { Phase, Plan } from '../../domain/plan';
 import { bookkeeping } from './activities';
 import { runClock } from './clock';
 import { installHandlers } from './handlers';
 import { createRecorder } from './ledger';
+import { drillNudgeSignal } from '../drill/messages';
 import type { IncidentInput } from './messages';
 import { runNotice, type NoticeContext } from './notice';
-import { deliveredTimes, isSettled, mergeObligations, type IncidentState, type NoticeState } from './state';
+import { deliveredTimes, isSettled, mergeObligations, newTask, type IncidentState, type NoticeState } from './state';
+import { runActionItem, runTask, scheduleReview } from './tasks';
+
+/** Tasks assigned at the start of their phase, each on its own clock (incidents before it: tasks are a checklist). */
+const TASKS_PATCH = 'tasks-assigned-by-phase';
+/** The review scheduled at containment with an invitation, its action items on their own clocks and holding the close. */
+const REVIEW_PATCH = 'review-scheduled-at-containment';
 
 export interface IncidentOutcome {
   id: string;
@@ -17,12 +24,15 @@ export interface IncidentOutcome {
 }
 
 export async function incidentWorkflow(input: IncidentInput): Promise<IncidentOutcome> {
-  const { incident, facts, planId } = input;
-  const record = createRecorder(incident.id);
+  const { incident, facts, planId, drill } = input;
+  // A drill incident tells its drill about each step, so the drill's script looks again.
+  const parent = drill ? workflowInfo().parent : undefined;
+  const record = createRecorder(incident.id, parent ? () => nudge(parent.workflowId) : undefined);
   // The plan's version and tasks are filled in once the plan is loaded (an activity, so it is in history).
   const state: IncidentState = {
     id: incident.id, title: incident.title, planId, planVersion: '', phase: 'triage',
     reportedAt: incident.reportedAt, reportedBy: incident.reportedBy, facts, notices: [], tasks: [],
+    ...(drill ? { drill } : {}),
   };
   const loops: Promise<unknown>[] = [];
   const ctx: NoticeContext = {
@@ -53,30 +63,46 @@ export async function incidentWorkflow(input: IncidentInput): Promise<IncidentOu
     const from = state.phase;
     state.phase = phase;
     await record('phase.changed', SYSTEM_ACTOR, { from, to: phase });
+    const due = state.tasks.filter((t) => t.phase === phase && !t.doneAt);
+    if (due.length && patched(TASKS_PATCH)) for (const t of due) loops.push(runTask({ state, plan, record }, t, Date.now()));
   }
 
   // Handlers first: a query or update may arrive with the very first workflow task.
   let ready = false;
-  installHandlers(ctx, { reassess, ready: () => ready });
+  let reviewTracked = false;
+  installHandlers(ctx, { reassess, ready: () => ready, reviewTracked: () => reviewTracked });
   const plan = (ctx.plan = await bookkeeping.loadPlan({ planId }));
-  Object.assign(state, { planId: plan.id, planVersion: plan.version, tasks: plan.phases.investigation.tasks.map((t) => ({ ...t })) });
-  await record('incident.reported', incident.reportedBy, { title: incident.title, planId: plan.id, planVersion: plan.version, facts });
+  Object.assign(state, { planId: plan.id, planVersion: plan.version, tasks: plan.phases.investigation.tasks.map(newTask) });
+  await record('incident.reported', incident.reportedBy, { title: incident.title, planId: plan.id, planVersion: plan.version, facts, ...(drill ? { drill } : {}) });
 
   // Legal clocks start at awareness, so obligations are assessed before anything else.
   await reassess(SYSTEM_ACTOR, 'initial assessment');
   ready = true;
   await enter('containment');
   await condition(() => state.containedAt !== undefined);
+  if (patched(REVIEW_PATCH)) {
+    reviewTracked = true;
+    loops.push((await scheduleReview({ state, plan, record }, state.containedAt!))());
+  }
   await enter('assessment');
   await reassess(SYSTEM_ACTOR, 'assessment after containment');
   await enter('notification');
   await condition(() => state.notices.every(isSettled));
   await enter('investigation');
-  await condition(() => state.tasks.every((t) => t.doneAt));
+  // Tasks of the review phase are assigned when it starts and must be done before the close.
+  await condition(() => state.tasks.every((t) => t.doneAt || t.phase === 'review'));
   await enter('review');
-  state.reviewDueAt = new Date(Date.now() + plan.reviewDueDays * 86_400_000).toISOString();
-  if (!(await condition(() => state.review !== undefined, plan.reviewDueDays * 86_400_000))) {
-    await record('review.overdue', SYSTEM_ACTOR, { reviewDueAt: state.reviewDueAt });
+  if (reviewTracked && state.reviewDueAt) {
+    const left = Date.parse(state.reviewDueAt) - Date.now();
+    const held = state.review !== undefined || (left > 0 && (await condition(() => state.review !== undefined, left)));
+    if (!held) await record('review.overdue', SYSTEM_ACTOR, { reviewDueAt: state.reviewDueAt });
+    await condition(() => state.review !== undefined);
+    for (const item of state.review!.actionItems) loops.push(runActionItem({ state, plan, record }, item));
+  } else {
+    state.reviewDueAt = new Date(Date.now() + plan.reviewDueDays * 86_400_000).toISOString();
+    if (!(await condition(() => state.review !== undefined, plan.reviewDueDays * 86_400_000))) {
+      await record('review.overdue', SYSTEM_ACTOR, { reviewDueAt: state.reviewDueAt });
+    }
   }
   await condition(() => state.closeRequested !== undefined);
   state.closedAt = new Date().toISOString();
@@ -87,4 +113,12 @@ export async function incidentWorkflow(input: IncidentInput): Promise<IncidentOu
     id: state.id, closedAt: state.closedAt,
     notices: state.notices.map((n) => ({ id: n.id, status: n.status, ...(n.delivery ? { deliveredAt: n.delivery.at } : {}), ...(n.missedAt ? { missedAt: n.missedAt } : {}) })),
   };
+}
+
+async function nudge(drillWorkflowId: string): Promise<void> {
+  try {
+    await getExternalWorkflowHandle(drillWorkflowId).signal(drillNudgeSignal);
+  } catch {
+    // The drill has ended (it scores what happened); the incident goes on recording regardless.
+  }
 }
