@@ -27,7 +27,24 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 interface LocalDateTime extends LocalDate { hour: number; minute: number; second: number; ms: number }
 
+/**
+ * formatToParts is the cost of an assessment (a multistate breach asks the same few instants in
+ * fifty zones, many times over), and the answer never changes: remembered, within a bound.
+ */
+const localCache = new Map<string, LocalDateTime>();
+const LOCAL_CACHE_LIMIT = 20_000;
+
 export function toLocal(epochMs: number, timeZone: string): LocalDateTime {
+  const key = `${timeZone}|${epochMs}`;
+  const hit = localCache.get(key);
+  if (hit) return { ...hit };
+  if (localCache.size >= LOCAL_CACHE_LIMIT) localCache.clear();
+  const local = computeLocal(epochMs, timeZone);
+  localCache.set(key, local);
+  return { ...local };
+}
+
+function computeLocal(epochMs: number, timeZone: string): LocalDateTime {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(epochMs))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
