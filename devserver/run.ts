@@ -72,6 +72,15 @@ export class WorkflowRun {
   private buffered: PendingEvent[] = [];
   private nextWftId = 1;
   lastCompletedStartedEventId = 0;
+  /**
+   * The worker that completed the last task asked for the next ones on its own (sticky) queue: it
+   * keeps the workflow in memory, so a task there carries only the events since that task. Without
+   * it, each task would make the worker replay the whole history, and a long workflow costs the
+   * square of its length.
+   */
+  private sticky?: { queue: string; scheduleToStartMs: number };
+  /** For diagnostics and tests: tasks handed out on a sticky queue, and the events they carried. */
+  readonly stickyStats = { tasks: 0, events: 0 };
   historyBytes = 0;
   readonly activities = new Map<number, ActivityState>();
   readonly timers = new Map<string, { startedEventId: number; clockId: number }>();
@@ -203,10 +212,35 @@ export class WorkflowRun {
   }
 
   private dispatchTask(task: WorkflowTask): void {
-    this.host.matching.addTask<PollWorkflowTaskResponse>(this.namespace, 'workflow', this.taskQueue, (identity) =>
-      this.startTask(task.id, identity),
-    );
+    const sticky = this.sticky;
+    if (sticky) {
+      this.host.matching.addTask<PollWorkflowTaskResponse>(this.namespace, 'workflow', sticky.queue, (identity) =>
+        this.sticky === sticky ? this.startTask(task.id, identity, true) : undefined,
+      );
+      // As the real server: a sticky task nobody takes in time goes to the normal queue, whole.
+      const fallback = setTimeout(() => {
+        if (this.wft?.id === task.id && this.wft.state === 'scheduled' && this.sticky === sticky) {
+          this.clearSticky();
+          this.dispatchTask(task);
+        }
+      }, sticky.scheduleToStartMs);
+      fallback.unref();
+    } else {
+      this.host.matching.addTask<PollWorkflowTaskResponse>(this.namespace, 'workflow', this.taskQueue, (identity) =>
+        this.startTask(task.id, identity, false),
+      );
+    }
     this.host.changed();
+  }
+
+  /** From RespondWorkflowTaskCompleted's stickyAttributes. */
+  setSticky(queue: string | undefined | null, scheduleToStartMs: number): void {
+    this.sticky = queue ? { queue, scheduleToStartMs: scheduleToStartMs > 0 ? scheduleToStartMs : 10_000 } : undefined;
+  }
+
+  /** The worker may no longer hold the workflow (a failed task, ResetStickyTaskQueue): whole histories again. */
+  clearSticky(): void {
+    this.sticky = undefined;
   }
 
   /** An event arrived while an unwritten task was only scheduled: the task becomes an ordinary one. */
@@ -219,7 +253,7 @@ export class WorkflowRun {
   }
 
   /** A poller takes the task: the started event, and the response with the whole history. */
-  private startTask(taskId: number, identity: string): PollWorkflowTaskResponse | undefined {
+  private startTask(taskId: number, identity: string, sticky: boolean): PollWorkflowTaskResponse | undefined {
     const task = this.wft;
     if (!this.running || !task || task.id !== taskId || task.state !== 'scheduled') return undefined;
     const now = this.host.clock.now();
@@ -245,6 +279,12 @@ export class WorkflowRun {
     } else {
       task.startedEventId = num(this.append(started).eventId);
       events = this.history.slice();
+    }
+    // On the sticky queue: only what came after the last task the worker completed.
+    if (sticky) {
+      events = events.filter((e) => num(e.eventId) > this.lastCompletedStartedEventId);
+      this.stickyStats.tasks++;
+      this.stickyStats.events += events.length;
     }
     task.timer = this.host.clock.schedule(now + this.workflowTaskTimeoutMs, () => this.timeOutTask(task.id));
     const messages = this.updates.deliver(task.id, task.startedEventId - 1);
@@ -338,6 +378,7 @@ export class WorkflowRun {
    */
   private endUnsuccessfully(task: WorkflowTask, eventType: number, attributes: Record<string, unknown>): void {
     this.updates.undeliver(task.id);
+    this.clearSticky();
     if (task.attempt === 1) {
       this.persistTask(task);
       this.append(

@@ -7,7 +7,7 @@ import { CommandRecorder, hasEffects, SUPPORTED_COMMANDS, TERMINAL_COMMANDS } fr
 import { Namespace, type Engine, type StartRequest } from './engine';
 import { failedPrecondition, invalidArgument, notFound, ServiceError } from './errors';
 import { CLOSE_EVENTS } from './history';
-import { enums, timestamp } from './proto';
+import { durationMs, enums, timestamp } from './proto';
 import { Stage, type UpdateState } from './updates';
 import { decodeToken, encodeToken } from './tokens';
 import { Schedules } from './schedules/runner';
@@ -355,6 +355,7 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
       }
       const recorder = new CommandRecorder(engine, run);
       recorder.reject(messages);
+      run.setSticky(req.stickyAttributes?.workerTaskQueue?.name, durationMs(req.stickyAttributes?.scheduleToStartTimeout));
       const { discarded } = run.completeTask(
         task,
         {
@@ -420,7 +421,10 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
       return {};
     },
 
-    async ResetStickyTaskQueue() {
+    async ResetStickyTaskQueue(req) {
+      const ns = engine.namespace(req.namespace);
+      const run = req.execution?.runId ? ns.runs.get(req.execution.runId) : ns.current(req.execution?.workflowId ?? '');
+      run?.clearSticky();
       return {};
     },
 

@@ -43,6 +43,32 @@ describe('dev server conformance: a run from start to close', () => {
     await env?.close();
   });
 
+  describe('sticky execution', () => {
+    it('after its first task the worker gets the next ones on its sticky queue, carrying only the events since its last task', async () => {
+      const handle = await start('sleeper', [3_600_000]);
+      await handle.result();
+      const run = env.server.engine.namespace(env.server.namespace).runs.get(handle.firstExecutionRunId)!;
+      const history = await handle.fetchHistory();
+      const tasks = eventsOf(history, 'WorkflowTaskStarted').length;
+      // Every task but the first went to the worker that kept the workflow, each with a few events, not the whole history.
+      expect(run.stickyStats.tasks).toBe(tasks - 1);
+      expect(run.stickyStats.events).toBeLessThan((tasks - 1) * history.events!.length);
+      await replay({ history, workflowId: handle.workflowId });
+    });
+
+    it('a sticky task left untaken falls back to the normal queue with the whole history', async () => {
+      const handle = await start('sleeper', [3_600_000]);
+      // The worker polls its sticky queue; point the run at a queue nobody polls, with a short timeout.
+      await env.server.settled();
+      const run = env.server.engine.namespace(env.server.namespace).runs.get(handle.firstExecutionRunId)!;
+      run.setSticky('nobody-polls-this', 200);
+      await handle.result();
+      expect(run.stickyStats.tasks).toBe(0);
+      const history = await handle.fetchHistory();
+      expect(eventsOf(history, 'WorkflowTaskCompleted')).toHaveLength(2);
+    });
+  });
+
   describe('start, describe, list', () => {
     it('rejects a second start of a running workflow id with WorkflowExecutionAlreadyStartedError', async () => {
       const workflowId = id('conflict');
