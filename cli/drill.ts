@@ -94,7 +94,13 @@ export function formatReport(r: DrillReport): string {
     ...drillVerdict(r),
     '',
     'Obligations:',
-    ...r.obligations.map((o) => `  ${o.met === false ? 'MISSED' : o.met ? 'met   ' : 'open  '} ${o.id.padEnd(36)} due ${o.dueAt ?? '(no number)'}  ${o.marginHours === null ? '' : `margin ${o.marginHours} h`}`),
+    ...r.obligations.map((o) => {
+      // met: true/false against a legal due time; null where the law gives no number (or the drill ended first).
+      const verdict = o.met === false ? 'MISSED' : o.met ? 'met   ' : o.deliveredAt ? 'sent  ' : 'open  ';
+      const due = o.dueAt ? `due ${o.dueAt}` : 'no number in the law';
+      const when = o.marginHours !== null ? `margin ${o.marginHours} h` : o.deliveredAt ? `delivered ${o.deliveredAt}` : '';
+      return `  ${verdict} ${o.id.padEnd(36)} ${due}  ${when}`.trimEnd();
+    }),
     '',
     'Steps (hours from trigger; plan target):',
     ...r.steps.map((s) => `  ${s.metTarget === false ? '!' : ' '} ${label(s).padEnd(52)} ${s.hours === null ? 'not done' : `${s.hours} h`} (target ${s.targetHours} h)`),
