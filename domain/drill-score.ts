@@ -3,51 +3,59 @@
  * and when, so the score is computed from it alone (plus the plan's targets): a drill scored now and
  * the same drill scored by an auditor next year give the same report.
  */
+import { z } from 'zod';
 import type { DrillTargets } from './plan';
 
 export interface LedgerFact { at: string; actor: string; action: string; payload: Record<string, unknown> }
 
-export type StepKind = 'acknowledged' | 'contained' | 'obligations-assessed' | 'notice-drafted' | 'notice-approved' | 'notice-delivered' | 'task-done' | 'review-held';
+export const StepKind = z.enum(['acknowledged', 'contained', 'obligations-assessed', 'notice-drafted', 'notice-approved', 'notice-delivered', 'task-done', 'review-held']);
+export type StepKind = z.infer<typeof StepKind>;
 
-export interface StepScore {
-  step: StepKind;
+export const StepScore = z.object({
+  step: StepKind,
   /** The notice or task the step is about. */
-  subject?: string;
-  triggerAt: string;
-  doneAt: string | null;
-  hours: number | null;
-  targetHours: number;
-  metTarget: boolean | null;
+  subject: z.string().optional(),
+  triggerAt: z.string(),
+  doneAt: z.string().nullable(),
+  hours: z.number().nullable(),
+  targetHours: z.number(),
+  metTarget: z.boolean().nullable(),
   /** The legal deadline of the obligation the step serves, and the hours left (negative: late) when it was done. */
-  legalDueAt?: string | null;
-  marginHours?: number | null;
-}
+  legalDueAt: z.string().nullable().optional(),
+  marginHours: z.number().nullable().optional(),
+});
+export type StepScore = z.infer<typeof StepScore>;
 
-export interface ObligationScore {
-  id: string; citation: string; deadline: string;
-  dueAt: string | null;
-  deliveredAt: string | null;
+export const ObligationScore = z.object({
+  id: z.string(), citation: z.string(), deadline: z.string(),
+  dueAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
   /** Met the legal deadline; null where the law gives no number or the drill ended before it. */
-  met: boolean | null;
+  met: z.boolean().nullable(),
   /** Hours to spare (negative: late by); for an undelivered obligation, measured at the drill's end. */
-  marginHours: number | null;
-}
+  marginHours: z.number().nullable(),
+});
+export type ObligationScore = z.infer<typeof ObligationScore>;
 
-export interface TrendPoint { incidentId: string; scenarioId: string; startedAt: string; legalMisses: number; meanStepHours: number | null }
+export const TrendPoint = z.object({
+  incidentId: z.string(), scenarioId: z.string(), startedAt: z.string(), legalMisses: z.number(), meanStepHours: z.number().nullable(),
+});
+export type TrendPoint = z.infer<typeof TrendPoint>;
 
-export interface DrillReport {
-  incidentId: string; drillId: string; planId: string; planVersion: string; scenarioId: string;
-  startedAt: string; finishedAt: string;
-  steps: StepScore[];
-  obligations: ObligationScore[];
-  misses: string[];
-  slowest: StepScore | null;
-  findings: string[];
-  meanStepHours: number | null;
-  trend: { previous: TrendPoint[]; direction: 'faster' | 'slower' | 'same' | null };
+export const DrillReport = z.object({
+  incidentId: z.string(), drillId: z.string(), planId: z.string(), planVersion: z.string(), scenarioId: z.string(),
+  startedAt: z.string(), finishedAt: z.string(),
+  steps: z.array(StepScore),
+  obligations: z.array(ObligationScore),
+  misses: z.array(z.string()),
+  slowest: StepScore.nullable(),
+  findings: z.array(z.string()),
+  meanStepHours: z.number().nullable(),
+  trend: z.object({ previous: z.array(TrendPoint), direction: z.enum(['faster', 'slower', 'same']).nullable() }),
   /** True when any legal deadline was or would have been missed. */
-  missedLegalDeadline: boolean;
-}
+  missedLegalDeadline: z.boolean(),
+});
+export type DrillReport = z.infer<typeof DrillReport>;
 
 const HOUR = 3_600_000;
 const round1 = (h: number) => Math.round(h * 10) / 10;

@@ -5,6 +5,8 @@ import { IncidentFacts } from '../../domain/facts';
 import type { Assessment } from '../../domain/obligation';
 import { summarizeByJurisdiction } from '../../domain/obligation-summary';
 import { requirePermission } from '../auth';
+import { AssessmentBody } from '../schemas/assessment';
+import { errorResponses } from '../schemas/common';
 
 /**
  * What-if for compliance staff: which notices would these facts require? No incident is created.
@@ -13,7 +15,7 @@ import { requirePermission } from '../auth';
 export function assessmentRoutes(assess: (facts: IncidentFacts) => Assessment) {
   return async (app: FastifyInstance): Promise<void> => {
     app.withTypeProvider<ZodTypeProvider>().post('/v1/assessments', {
-      schema: { body: IncidentFacts, tags: ['assessments'] },
+      schema: { body: IncidentFacts, response: { 200: AssessmentBody, ...errorResponses }, tags: ['assessments'] },
       preHandler: requirePermission('incident.read'),
     }, async (req) => {
       const assessment = assess(req.body);

@@ -5,6 +5,8 @@ import { IncidentId } from '../../workflows/incident/messages';
 import { currentApprovals } from '../../workflows/incident/state';
 import { HttpError, requirePermission } from '../auth';
 import type { IncidentGateway } from '../gateway';
+import { errorResponses } from '../schemas/common';
+import { FilingPackage } from '../schemas/notice';
 
 const Params = z.object({ id: IncidentId, noticeId: z.string().min(1).max(200) });
 const Query = z.object({ format: z.enum(['json', 'html']).default('json') });
@@ -17,7 +19,16 @@ const Query = z.object({ format: z.enum(['json', 'html']).default('json') });
 export function filingRoutes(gateway: IncidentGateway) {
   return async (app: FastifyInstance): Promise<void> => {
     app.withTypeProvider<ZodTypeProvider>().get('/v1/incidents/:id/notices/:noticeId/filing-package', {
-      schema: { params: Params, querystring: Query, tags: ['notices'] },
+      schema: {
+        params: Params, querystring: Query, tags: ['notices'],
+        response: {
+          200: {
+            description: 'the filing package; with ?format=html, the notice as HTML',
+            content: { 'application/json': { schema: FilingPackage }, 'text/html': { schema: z.string() } },
+          },
+          ...errorResponses,
+        },
+      },
       preHandler: requirePermission('incident.read'),
     }, async (req, reply) => {
       const status = await gateway.status(req.params.id);

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ledger } from '../../activities/ledger/ledger';
 import { requirePermission } from '../auth';
+import { errorResponses } from '../schemas/common';
+import { LedgerList, VerifyResult } from '../schemas/ledger';
 
 const ListQuery = z.object({
   incidentId: z.string().min(1).max(64).optional(),
@@ -14,9 +16,9 @@ export function ledgerRoutes(ledger: Ledger) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const readers = requirePermission('ledger.read');
-    r.get('/v1/ledger', { schema: { querystring: ListQuery, tags: ['ledger'] }, preHandler: readers }, async (req) => ({
+    r.get('/v1/ledger', { schema: { querystring: ListQuery, response: { 200: LedgerList, ...errorResponses }, tags: ['ledger'] }, preHandler: readers }, async (req) => ({
       entries: await ledger.list(req.query),
     }));
-    r.get('/v1/ledger/verify', { schema: { tags: ['ledger'] }, preHandler: readers }, async () => ledger.verify());
+    r.get('/v1/ledger/verify', { schema: { response: { 200: VerifyResult, ...errorResponses }, tags: ['ledger'] }, preHandler: readers }, async () => ledger.verify());
   };
 }

@@ -8,6 +8,8 @@ import type { Queryable } from '../../activities/store/db';
 import { IncidentId } from '../../workflows/incident/messages';
 import { actorOf, HttpError, requirePermission } from '../auth';
 import type { IncidentGateway } from '../gateway';
+import { errorResponses } from '../schemas/common';
+import { ImportReport as ImportReportBody } from '../schemas/recipients';
 
 const Params = z.object({ id: IncidentId });
 
@@ -44,7 +46,7 @@ export function recipientRoutes(gateway: IncidentGateway, db: Queryable, ledger:
     // The raw request stream goes to the importer; no size limit beyond the importer's own per-record one.
     app.addContentTypeParser('text/csv', { bodyLimit: 10 * 1024 ** 3 }, (_req, payload, done) => done(null, payload));
     app.withTypeProvider<ZodTypeProvider>().post('/v1/incidents/:id/recipients', {
-      schema: { params: Params, tags: ['recipients'], consumes: ['text/csv'] },
+      schema: { params: Params, response: { 200: ImportReportBody, ...errorResponses }, tags: ['recipients'], consumes: ['text/csv'] },
       preHandler: requirePermission('recipients.import'),
     }, async (req) => {
       const incidentId = req.params.id;

@@ -59,6 +59,52 @@ describe('HTTP API', () => {
     });
   });
 
+  it('the status carries drafts as summaries; the notice route gives the whole draft, or its text or HTML alone', async () => {
+    const url = '/v1/incidents/INC-api-1';
+    expect((await app.inject({ method: 'POST', url: '/v1/incidents', headers: RESPONDER, payload: body() })).statusCode).toBe(201);
+    await env.harness.sleep(1000);
+    const summaryKeys = ['contentHash', 'fallback', 'kind', 'locale', 'pending', 'renderedAt', 'subject', 'templateVersion'];
+    // A repeated report answers with the same lean status as the GET.
+    const again = (await app.inject({ method: 'POST', url: '/v1/incidents', headers: RESPONDER, payload: body() })).json();
+    expect(Object.keys(again.incident.notices[0].draft).sort()).toEqual(summaryKeys);
+    const status = (await app.inject({ method: 'GET', url, headers: AUDITOR })).json();
+    const draft = status.notices[0].draft;
+    expect(Object.keys(draft).sort()).toEqual(summaryKeys);
+    expect(draft).toMatchObject({ contentHash: expect.stringMatching(/^[0-9a-f]{64}$/), templateVersion: expect.any(String), locale: 'de', subject: expect.any(String), pending: expect.any(Array) });
+    expect(JSON.stringify(status)).not.toMatch(/<html|"text":|"fields":/);
+    expect(status.pendingApprovals[0].contentHash).toBe(draft.contentHash);
+
+    const notice = await app.inject({ method: 'GET', url: `${url}/notices/gdpr:authority:DE`, headers: AUDITOR });
+    expect(notice.statusCode).toBe(200);
+    expect(notice.headers['content-type']).toMatch(/^application\/json/);
+    const full = notice.json();
+    expect(full).toMatchObject({ id: 'gdpr:authority:DE', status: 'awaiting-approval', clockDueAt: status.notices[0].clockDueAt });
+    expect(full.draft).toMatchObject({ ...draft, text: expect.stringContaining('Beispiel GmbH'), html: expect.stringContaining('<html') });
+    expect(full.draft.fields.map((f: { id: string }) => f.id)).toEqual(expect.arrayContaining(['nature', 'contact-point']));
+
+    const text = await app.inject({ method: 'GET', url: `${url}/notices/gdpr:authority:DE?format=text`, headers: AUDITOR });
+    expect(text.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(text.body).toBe(full.draft.text);
+    const html = await app.inject({ method: 'GET', url: `${url}/notices/gdpr:authority:DE?format=html`, headers: AUDITOR });
+    expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(html.body).toBe(full.draft.html);
+
+    // Errors share one body: { error, message, issues? }.
+    const errors = await Promise.all([
+      app.inject({ method: 'GET', url: `${url}/notices/gdpr:authority:DE?format=pdf`, headers: AUDITOR }),
+      app.inject({ method: 'GET', url: `${url}/notices/gdpr:authority:DE` }),
+      app.inject({ method: 'GET', url: `${url}/notices/nope`, headers: AUDITOR }),
+      app.inject({ method: 'GET', url: '/v1/incidents/INC-nope/notices/gdpr:authority:DE', headers: AUDITOR }),
+      app.inject({ method: 'GET', url: '/v1/ledger', headers: RESPONDER }),
+      app.inject({ method: 'POST', url: `${url}/notices/gdpr:authority:DE/decision`, headers: MANAGER, payload: { decision: 'approve', contentHash: 'stale' } }),
+    ]);
+    expect(errors.map((r) => r.statusCode)).toEqual([400, 401, 404, 404, 403, 409]);
+    for (const r of errors) {
+      expect(r.json()).toEqual({ error: expect.any(String), message: expect.any(String), ...(r.statusCode === 400 ? { issues: expect.any(Array) } : {}) });
+    }
+    expect(errors[2].json().message).toBe('no notice "nope" on incident INC-api-1');
+  });
+
   it('a bad body gets a 400 that lists each bad field with its path', async () => {
     const res = await app.inject({
       method: 'POST', url: '/v1/incidents', headers: RESPONDER,
@@ -181,9 +227,25 @@ describe('HTTP API', () => {
     expect(pkg.approvals.map((a: { by: string }) => a.by)).toEqual(['max', 'lea']);
   });
 
-  it('serves an OpenAPI document', async () => {
+  it('serves an OpenAPI document in which every route declares its responses, errors with one schema', async () => {
     const res = await app.inject({ method: 'GET', url: '/openapi.json' });
     expect(res.statusCode).toBe(200);
-    expect(Object.keys(res.json().paths)).toEqual(expect.arrayContaining(['/v1/incidents', '/v1/incidents/{id}', '/v1/ledger/verify']));
+    const doc = res.json() as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/incidents', '/v1/incidents/{id}', '/v1/incidents/{id}/notices/{noticeId}', '/v1/ledger/verify']));
+    const schemaOf = (r: { content?: Record<string, { schema: unknown }> }) => r.content?.['application/json']?.schema;
+    const withoutDescription = (s: unknown) => { const { description: _d, ...rest } = (s ?? {}) as Record<string, unknown>; return rest; };
+    const errorSchema = withoutDescription(schemaOf(doc.paths['/v1/incidents/{id}'].get.responses['404']));
+    expect(errorSchema).toMatchObject({ properties: { error: {}, message: {}, issues: {} }, required: ['error', 'message'] });
+    for (const [path, operations] of Object.entries(doc.paths).filter(([p]) => p.startsWith('/v1/'))) {
+      for (const [method, op] of Object.entries(operations)) {
+        const codes = Object.keys(op.responses);
+        expect([`${method} ${path}`, codes.some((c) => /^2\d\d$/.test(c) && schemaOf(op.responses[c]))]).toEqual([`${method} ${path}`, true]);
+        for (const code of ['400', '401', '403', '404', '409']) {
+          expect([`${method} ${path} ${code}`, withoutDescription(schemaOf(op.responses[code]))]).toEqual([`${method} ${path} ${code}`, errorSchema]);
+        }
+      }
+    }
+    // Every schema is inline: no reference to a component the document lacks.
+    expect(res.body).not.toContain('$ref');
   });
 });

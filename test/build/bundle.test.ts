@@ -13,7 +13,7 @@ describe('workflow code is fit for the Temporal sandbox', () => {
     expect(code).not.toMatch(/[\\/]test[\\/]/);
   }, 120_000);
 
-  describe('ESLint keeps workflows/ and domain/ deterministic', () => {
+  describe('ESLint keeps workflows/ and domain/ deterministic, and test/ out of every other directory', () => {
     // Probe files are linted in place, in one run of the real CLI (type-aware linting builds the
     // whole program once; ESLint's ES-module config cannot load inside jest's VM).
     const probes: Record<string, string> = {
@@ -24,6 +24,10 @@ describe('workflow code is fit for the Temporal sandbox', () => {
       'api/zz-lint-probe-promise.ts': 'async function f(): Promise<void> {}\nexport function g(): void { f(); }\n',
       'api/zz-lint-probe-test-import.ts': "import { createHarness } from '../test/harness';\nexport const x = createHarness;\n",
       'workflows/zz-lint-probe-test-import.ts': "import { holidays } from '../test/fixtures';\nexport const x = holidays;\n",
+      // A directory no rule names: the ban covers every file outside test/.
+      'rules/zz-lint-probe-test-import.ts': "export { ruleSet } from '../test/fixtures';\n",
+      'activities/zz-lint-probe-test-import.ts': "import { setupIncidentEnv } from '../test/workflows/setup';\nexport const x = setupIncidentEnv;\n",
+      'test/zz-lint-probe-test-import.ts': "import { holidays } from './fixtures';\nexport const x = holidays;\n",
     };
     let rules: Record<string, (string | null)[]> = {};
 
@@ -48,8 +52,11 @@ describe('workflow code is fit for the Temporal sandbox', () => {
     it('allows the same import in activities/', () => {
       expect(rules['activities/zz-lint-probe-fs.ts']).toEqual([]);
     });
-    it.each(['api/zz-lint-probe-test-import.ts', 'workflows/zz-lint-probe-test-import.ts'])('rejects an import of test/ in %s', (file) => {
+    it.each(['api/zz-lint-probe-test-import.ts', 'workflows/zz-lint-probe-test-import.ts', 'rules/zz-lint-probe-test-import.ts', 'activities/zz-lint-probe-test-import.ts'])('rejects an import of test/ in %s', (file) => {
       expect(rules[file]).toContain('no-restricted-imports');
+    });
+    it('lets test code import test code', () => {
+      expect(rules['test/zz-lint-probe-test-import.ts']).toEqual([]);
     });
     it('flags a floating promise everywhere', () => {
       expect(rules['api/zz-lint-probe-promise.ts']).toContain('@typescript-eslint/no-floating-promises');

@@ -74,6 +74,14 @@ describe('drills over HTTP', () => {
     expect((await post({ ...body, drillId: 'x5', schedule: {} })).statusCode).toBe(400);
   });
 
+  it('the OpenAPI document describes every drill route with its responses', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    for (const [path, method, ok] of [['/v1/drills', 'post', '201'], ['/v1/drills', 'get', '200'], ['/v1/drills/{id}', 'get', '200'], ['/v1/drills/{id}/report', 'get', '200'], ['/v1/drills/{id}', 'delete', '204']]) {
+      expect(Object.keys(doc.paths[path][method].responses)).toEqual(expect.arrayContaining([ok, '400', '403', '404']));
+    }
+    expect(JSON.stringify(doc.paths['/v1/drills/{id}/report'])).toContain('text/html');
+  });
+
   it('a real incident cannot take a drill id', async () => {
     const res = await app.inject({ method: 'POST', url: '/v1/incidents', headers: as('responder'), payload: {
       id: 'DRILL-fake-1', title: 'x', facts: { awareAt: '2026-03-01T10:00:00Z', entity: { country: 'DE' }, risk: 'risk' },

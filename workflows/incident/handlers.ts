@@ -47,8 +47,13 @@ export function installHandlers(ctx: NoticeContext, { reassess, ready, reviewTra
     setHandler(
       def,
       async (arg: Arg) => {
-        await condition(() => ready() && !busy);
-        busy = true;
+        // The turn is taken inside the condition: conditions unblocked in one pass (or evaluated
+        // eagerly in one activation) resume later, so a flag set after the await lets two through.
+        await condition(() => {
+          if (!ready() || busy) return false;
+          busy = true;
+          return true;
+        });
         try {
           validate(arg);
           return await handle(arg);

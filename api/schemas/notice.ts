@@ -1,0 +1,43 @@
+/** Responses about one notice: its filing package and its mass-notification campaign. */
+import { z } from 'zod';
+import { Role } from '../../domain/actor';
+import { Instant } from '../../domain/facts';
+import { Obligation } from '../../domain/obligation';
+import type { NotifyProgress } from '../../workflows/notify/messages';
+import type { Exact, Proof } from './common';
+import { Draft, DraftSummary, EmailChannel, NoticeStatus, PortalChannel } from './incident';
+
+/** GET /v1/incidents/:id/notices/:noticeId/filing-package */
+export const FilingPackage = z.object({
+  incidentId: z.string(),
+  noticeId: z.string(),
+  status: NoticeStatus,
+  ...Obligation.pick({ regime: true, recipient: true, stage: true, citation: true, deadline: true, dueAt: true }).shape,
+  clockDueAt: Instant,
+  authority: z.union([EmailChannel, PortalChannel]).nullable().describe('where it is filed; null for a notice delivered by other means'),
+  approvals: z.array(z.object({ by: z.string(), role: Role, at: Instant })).describe('the approvals that count, as the workflow counts them'),
+  ...DraftSummary.pick({ subject: true, locale: true, templateVersion: true, contentHash: true, pending: true }).shape,
+  ...Draft.pick({ fields: true, text: true }).shape,
+});
+
+/** GET .../progress and POST .../campaign/{pause,resume,cancel}: a mass notification's counts. */
+export const CampaignProgress = z.object({
+  total: z.number().int(),
+  pending: z.number().int(),
+  sent: z.number().int(),
+  failedPermanent: z.number().int(),
+  failedTemporary: z.number().int(),
+  cancelled: z.number().int(),
+  cursor: z.number(),
+  pass: z.number().int(),
+  batches: z.number().int(),
+  runs: z.number().int(),
+  startedAt: Instant,
+  paused: z.boolean(),
+  cancelRequested: z.boolean(),
+  rate: z.number().describe('messages per second since the campaign started'),
+  eta: Instant.nullable().describe('estimated completion; null when unknown or paused'),
+  finished: z.boolean(),
+});
+
+export type NoticeProofs = [Proof<Exact<z.output<typeof CampaignProgress>, NotifyProgress>>];
