@@ -27,7 +27,8 @@ export function withServerDefaults(attrs: Attributes, runTimeoutMs: number): Att
   let startToClose = durationMs(attrs.startToCloseTimeout);
   if (startToClose <= 0) startToClose = scheduleToClose;
   let scheduleToStart = durationMs(attrs.scheduleToStartTimeout);
-  if (scheduleToStart <= 0 || (scheduleToClose > 0 && scheduleToStart > scheduleToClose)) scheduleToStart = scheduleToClose;
+  if (scheduleToStart <= 0 || (scheduleToClose > 0 && scheduleToStart > scheduleToClose))
+    scheduleToStart = scheduleToClose;
   let heartbeat = durationMs(attrs.heartbeatTimeout);
   if (startToClose > 0 && heartbeat > startToClose) heartbeat = startToClose;
   const retry = attrs.retryPolicy ?? {};
@@ -126,7 +127,9 @@ export class ActivityState {
     const startToClose = durationMs(this.attrs.startToCloseTimeout);
     if (startToClose > 0) {
       this.attemptTimers.push(
-        clock.schedule(this.startedAt + startToClose, () => this.timedOut(TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE, true)),
+        clock.schedule(this.startedAt + startToClose, () =>
+          this.timedOut(TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE, true),
+        ),
       );
     }
     this.armHeartbeat();

@@ -59,7 +59,9 @@ export class Clock {
     const next = this.nextTimerAt();
     if (next === undefined || next > limit) return false;
     this.virtualNow = Math.max(this.virtualNow, next);
-    const due = [...this.timers.values()].filter((t) => t.at <= this.virtualNow).sort((a, b) => a.at - b.at || a.id - b.id);
+    const due = [...this.timers.values()]
+      .filter((t) => t.at <= this.virtualNow)
+      .sort((a, b) => a.at - b.at || a.id - b.id);
     for (const t of due) {
       this.timers.delete(t.id);
       t.fire();

@@ -7,7 +7,17 @@ import { randomUUID } from 'node:crypto';
 import { ActivityState, withServerDefaults } from './activities';
 import type { Engine } from './engine';
 import { pending, type PendingEvent } from './history';
-import { anyTypeName, anyValue, CommandType, durationMs, EventType, num, RetryState, temporal, WorkflowStatus } from './proto';
+import {
+  anyTypeName,
+  anyValue,
+  CommandType,
+  durationMs,
+  EventType,
+  num,
+  RetryState,
+  temporal,
+  WorkflowStatus,
+} from './proto';
 import type { WorkflowRun } from './run';
 
 type Command = temporal.api.command.v1.ICommand;
@@ -138,7 +148,9 @@ export class CommandRecorder {
       }
       case CommandType.COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK: {
         const scheduledEventId = Number(c.requestCancelActivityTaskCommandAttributes?.scheduledEventId ?? 0);
-        const id = this.emit(pending(EventType.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED, { scheduledEventId, ...completed }, false));
+        const id = this.emit(
+          pending(EventType.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED, { scheduledEventId, ...completed }, false),
+        );
         const canceled = run.activities.get(scheduledEventId)?.requestCancel(id);
         if (canceled) this.emit(canceled);
         return;
@@ -147,7 +159,11 @@ export class CommandRecorder {
         const a = c.startTimerCommandAttributes ?? {};
         const timerId = a.timerId ?? '';
         const startedEventId = this.emit(
-          pending(EventType.EVENT_TYPE_TIMER_STARTED, { timerId, startToFireTimeout: a.startToFireTimeout, ...completed }, false),
+          pending(
+            EventType.EVENT_TYPE_TIMER_STARTED,
+            { timerId, startToFireTimeout: a.startToFireTimeout, ...completed },
+            false,
+          ),
         );
         const clockId = run.host.clock.schedule(run.host.clock.now() + durationMs(a.startToFireTimeout), () => {
           if (run.timers.get(timerId)?.startedEventId !== startedEventId) return;
@@ -163,17 +179,27 @@ export class CommandRecorder {
         run.timers.delete(timerId);
         run.host.clock.cancel(timer?.clockId);
         this.emit(
-          pending(EventType.EVENT_TYPE_TIMER_CANCELED, { timerId, startedEventId: timer?.startedEventId ?? 0, ...completed }, false),
+          pending(
+            EventType.EVENT_TYPE_TIMER_CANCELED,
+            { timerId, startedEventId: timer?.startedEventId ?? 0, ...completed },
+            false,
+          ),
         );
         return;
       }
       case CommandType.COMMAND_TYPE_RECORD_MARKER:
-        this.emit(pending(EventType.EVENT_TYPE_MARKER_RECORDED, { ...c.recordMarkerCommandAttributes, ...completed }, false));
+        this.emit(
+          pending(EventType.EVENT_TYPE_MARKER_RECORDED, { ...c.recordMarkerCommandAttributes, ...completed }, false),
+        );
         return;
       case CommandType.COMMAND_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES: {
         const searchAttributes = c.upsertWorkflowSearchAttributesCommandAttributes?.searchAttributes;
-        run.searchAttributes = { indexedFields: { ...run.searchAttributes?.indexedFields, ...searchAttributes?.indexedFields } };
-        this.emit(pending(EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES, { searchAttributes, ...completed }, false));
+        run.searchAttributes = {
+          indexedFields: { ...run.searchAttributes?.indexedFields, ...searchAttributes?.indexedFields },
+        };
+        this.emit(
+          pending(EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES, { searchAttributes, ...completed }, false),
+        );
         return;
       }
       case CommandType.COMMAND_TYPE_MODIFY_WORKFLOW_PROPERTIES: {
@@ -185,7 +211,10 @@ export class CommandRecorder {
       case CommandType.COMMAND_TYPE_COMPLETE_WORKFLOW_EXECUTION:
         run.close(
           WorkflowStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED,
-          pending(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED, { result: c.completeWorkflowExecutionCommandAttributes?.result, ...completed }),
+          pending(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED, {
+            result: c.completeWorkflowExecutionCommandAttributes?.result,
+            ...completed,
+          }),
         );
         return;
       case CommandType.COMMAND_TYPE_FAIL_WORKFLOW_EXECUTION:
@@ -201,7 +230,10 @@ export class CommandRecorder {
       case CommandType.COMMAND_TYPE_CANCEL_WORKFLOW_EXECUTION:
         run.close(
           WorkflowStatus.WORKFLOW_EXECUTION_STATUS_CANCELED,
-          pending(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED, { details: c.cancelWorkflowExecutionCommandAttributes?.details, ...completed }),
+          pending(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED, {
+            details: c.cancelWorkflowExecutionCommandAttributes?.details,
+            ...completed,
+          }),
         );
         return;
       case CommandType.COMMAND_TYPE_CONTINUE_AS_NEW_WORKFLOW_EXECUTION: {
@@ -290,7 +322,12 @@ export class CommandRecorder {
           ),
         );
         this.after.push(() =>
-          this.engine.external(run, 'cancel', id, { namespace: a.namespace, workflowId: a.workflowId, runId: a.runId, control: a.control }),
+          this.engine.external(run, 'cancel', id, {
+            namespace: a.namespace,
+            workflowId: a.workflowId,
+            runId: a.runId,
+            control: a.control,
+          }),
         );
         return;
       }

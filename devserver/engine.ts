@@ -128,7 +128,11 @@ export class Engine implements RunHost {
         conflict === enums.WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING ||
         req.workflowIdReusePolicy === enums.WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_TERMINATE_IF_RUNNING;
       if (!terminate) {
-        throw alreadyStarted(`Workflow execution is already running. WorkflowId: ${req.workflowId}, RunId: ${existing.runId}.`, requestId, existing.runId);
+        throw alreadyStarted(
+          `Workflow execution is already running. WorkflowId: ${req.workflowId}, RunId: ${existing.runId}.`,
+          requestId,
+          existing.runId,
+        );
       }
       this.terminate(existing, 'terminated by a start with the same workflow id', req.identity ?? '');
     } else if (existing) {
@@ -138,7 +142,11 @@ export class Engine implements RunHost {
         reuse === enums.WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE ||
         (reuse === enums.WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY && !failed)
       ) {
-        throw alreadyStarted(`Workflow execution already finished and its id reuse policy does not allow a new run. WorkflowId: ${req.workflowId}.`, requestId, existing.runId);
+        throw alreadyStarted(
+          `Workflow execution already finished and its id reuse policy does not allow a new run. WorkflowId: ${req.workflowId}.`,
+          requestId,
+          existing.runId,
+        );
       }
     }
     const runId = randomUUID();
@@ -187,13 +195,25 @@ export class Engine implements RunHost {
         : {}),
       ...extra,
     };
-    const run = new WorkflowRun(this, ns.name, req.workflowId, runId, firstRunId, req.workflowType, req.taskQueue, taskTimeoutMs, parent, started, {
-      runTimeoutMs,
-      firstTaskDelayMs,
-      initialEvents: req.signal
-        ? [pending(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED, { identity: '', ...req.signal }, false)]
-        : undefined,
-    });
+    const run = new WorkflowRun(
+      this,
+      ns.name,
+      req.workflowId,
+      runId,
+      firstRunId,
+      req.workflowType,
+      req.taskQueue,
+      taskTimeoutMs,
+      parent,
+      started,
+      {
+        runTimeoutMs,
+        firstTaskDelayMs,
+        initialEvents: req.signal
+          ? [pending(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED, { identity: '', ...req.signal }, false)]
+          : undefined,
+      },
+    );
     ns.runs.set(runId, run);
     const chain = ns.chains.get(req.workflowId) ?? [];
     chain.push(run);
@@ -237,7 +257,11 @@ export class Engine implements RunHost {
   }
 
   /** A child run for a parent's StartChildWorkflowExecution command. */
-  startChild(parent: WorkflowRun, initiatedEventId: number, a: temporal.api.command.v1.IStartChildWorkflowExecutionCommandAttributes): void {
+  startChild(
+    parent: WorkflowRun,
+    initiatedEventId: number,
+    a: temporal.api.command.v1.IStartChildWorkflowExecutionCommandAttributes,
+  ): void {
     if (!parent.running) return;
     const nsName = a.namespace || parent.namespace;
     const base = { namespace: nsName, initiatedEventId, control: a.control ?? '' };
@@ -285,7 +309,9 @@ export class Engine implements RunHost {
           ...base,
           workflowId: a.workflowId,
           workflowType: a.workflowType,
-          cause: enums.StartChildWorkflowExecutionFailedCause.START_CHILD_WORKFLOW_EXECUTION_FAILED_CAUSE_WORKFLOW_ALREADY_EXISTS,
+          cause:
+            enums.StartChildWorkflowExecutionFailedCause
+              .START_CHILD_WORKFLOW_EXECUTION_FAILED_CAUSE_WORKFLOW_ALREADY_EXISTS,
           workflowTaskCompletedEventId: this.completedEventIdOf(parent, initiatedEventId),
         }),
       );
@@ -319,13 +345,22 @@ export class Engine implements RunHost {
     };
     const close = attributesOf<Record<string, unknown>>(child.closeEvent()!);
     const byStatus: Record<number, [number, Record<string, unknown>]> = {
-      [WorkflowStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED]: [EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_COMPLETED, { result: close.result }],
+      [WorkflowStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED]: [
+        EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_COMPLETED,
+        { result: close.result },
+      ],
       [WorkflowStatus.WORKFLOW_EXECUTION_STATUS_FAILED]: [
         EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_FAILED,
         { failure: close.failure, retryState: close.retryState },
       ],
-      [WorkflowStatus.WORKFLOW_EXECUTION_STATUS_CANCELED]: [EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_CANCELED, { details: close.details }],
-      [WorkflowStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED]: [EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_TERMINATED, {}],
+      [WorkflowStatus.WORKFLOW_EXECUTION_STATUS_CANCELED]: [
+        EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_CANCELED,
+        { details: close.details },
+      ],
+      [WorkflowStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED]: [
+        EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_TERMINATED,
+        {},
+      ],
       [WorkflowStatus.WORKFLOW_EXECUTION_STATUS_TIMED_OUT]: [
         EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_TIMED_OUT,
         { retryState: close.retryState },
@@ -358,7 +393,17 @@ export class Engine implements RunHost {
 
   // ---- messages to runs -------------------------------------------------------------------------
 
-  signal(run: WorkflowRun, a: { signalName: string; input?: unknown; identity?: string; header?: unknown; requestId?: string; external?: unknown }): void {
+  signal(
+    run: WorkflowRun,
+    a: {
+      signalName: string;
+      input?: unknown;
+      identity?: string;
+      header?: unknown;
+      requestId?: string;
+      external?: unknown;
+    },
+  ): void {
     if (!run.running) throw notFound('workflow execution already completed');
     if (a.requestId) {
       if (run.requestIds.has(a.requestId)) return;
@@ -375,7 +420,12 @@ export class Engine implements RunHost {
     );
   }
 
-  requestCancel(run: WorkflowRun, reason: string, identity: string, external?: { initiatedEventId: number; execution: unknown }): void {
+  requestCancel(
+    run: WorkflowRun,
+    reason: string,
+    identity: string,
+    external?: { initiatedEventId: number; execution: unknown },
+  ): void {
     if (!run.running) throw notFound('workflow execution already completed');
     const already = run.history.some((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED);
     if (already) return;
@@ -383,7 +433,9 @@ export class Engine implements RunHost {
       pending(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED, {
         cause: reason,
         identity,
-        ...(external ? { externalInitiatedEventId: external.initiatedEventId, externalWorkflowExecution: external.execution } : {}),
+        ...(external
+          ? { externalInitiatedEventId: external.initiatedEventId, externalWorkflowExecution: external.execution }
+          : {}),
       }),
     );
   }
@@ -401,7 +453,15 @@ export class Engine implements RunHost {
     from: WorkflowRun,
     kind: 'signal' | 'cancel',
     initiatedEventId: number,
-    a: { namespace?: string | null; workflowId?: string | null; runId?: string | null; signalName?: string | null; input?: unknown; header?: unknown; control?: string | null },
+    a: {
+      namespace?: string | null;
+      workflowId?: string | null;
+      runId?: string | null;
+      signalName?: string | null;
+      input?: unknown;
+      header?: unknown;
+      control?: string | null;
+    },
   ): void {
     if (!from.running) return;
     const nsName = a.namespace || from.namespace;
@@ -415,12 +475,16 @@ export class Engine implements RunHost {
     if (!target?.running) {
       from.add(
         pending(
-          kind === 'signal' ? EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED : EventType.EVENT_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED,
+          kind === 'signal'
+            ? EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED
+            : EventType.EVENT_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED,
           {
             cause:
               kind === 'signal'
-                ? enums.SignalExternalWorkflowExecutionFailedCause.SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND
-                : enums.CancelExternalWorkflowExecutionFailedCause.CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND,
+                ? enums.SignalExternalWorkflowExecutionFailedCause
+                    .SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND
+                : enums.CancelExternalWorkflowExecutionFailedCause
+                    .CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND,
             workflowTaskCompletedEventId: this.completedEventIdOf(from, initiatedEventId),
             namespace: nsName,
             workflowExecution: execution,
@@ -432,7 +496,12 @@ export class Engine implements RunHost {
       return;
     }
     if (kind === 'signal') {
-      this.signal(target, { signalName: a.signalName ?? '', input: a.input, header: a.header, external: from.execution });
+      this.signal(target, {
+        signalName: a.signalName ?? '',
+        input: a.input,
+        header: a.header,
+        external: from.execution,
+      });
       from.add(
         pending(EventType.EVENT_TYPE_EXTERNAL_WORKFLOW_EXECUTION_SIGNALED, {
           initiatedEventId,
@@ -483,7 +552,8 @@ export class Engine implements RunHost {
   inFlightWork(): string | undefined {
     for (const run of this.allRuns()) {
       if (run.taskOutstanding) return `workflow task (${run.wft?.state}) of ${run.workflowId}`;
-      for (const a of run.activities.values()) if (a.inFlight) return `activity ${a.attrs.activityType?.name} (${a.state}) of ${run.workflowId}`;
+      for (const a of run.activities.values())
+        if (a.inFlight) return `activity ${a.attrs.activityType?.name} (${a.state}) of ${run.workflowId}`;
     }
     return undefined;
   }

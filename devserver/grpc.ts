@@ -19,7 +19,11 @@ interface Logger {
 }
 
 function definition(): grpc.ServiceDefinition {
-  const root = protoRoot as unknown as { lookupService(name: string): { methods: Record<string, { resolve(): { resolvedRequestType: Type; resolvedResponseType: Type } }> } };
+  const root = protoRoot as unknown as {
+    lookupService(name: string): {
+      methods: Record<string, { resolve(): { resolvedRequestType: Type; resolvedResponseType: Type } }>;
+    };
+  };
   const service = root.lookupService(SERVICE);
   const def: Record<string, grpc.MethodDefinition<object, object>> = {};
   for (const [name, m] of Object.entries(service.methods)) {
@@ -43,7 +47,11 @@ function definition(): grpc.ServiceDefinition {
 function toStatus(err: unknown): Partial<grpc.StatusObject> {
   if (err instanceof ServiceError) {
     const metadata = new grpc.Metadata();
-    const details = google.rpc.Status.encode({ code: err.code, message: err.message, details: err.detail ? [err.detail] : [] }).finish();
+    const details = google.rpc.Status.encode({
+      code: err.code,
+      message: err.message,
+      details: err.detail ? [err.detail] : [],
+    }).finish();
     metadata.set('grpc-status-details-bin', Buffer.from(details));
     return { code: err.code, details: err.message, metadata };
   }
@@ -60,25 +68,37 @@ export async function serve(
     const handler = handlers[name];
     impl[name] = (call: grpc.ServerUnaryCall<object, object>, callback: grpc.sendUnaryData<object>) => {
       if (!handler) {
-        callback({ code: grpc.status.UNIMPLEMENTED, details: `${name} is not implemented by the in-process dev server` });
+        callback({
+          code: grpc.status.UNIMPLEMENTED,
+          details: `${name} is not implemented by the in-process dev server`,
+        });
         return;
       }
-      if (TRACE) options.logger?.warn(`${new Date().toISOString()} dev server <- ${name} ${JSON.stringify(call.request).slice(0, 300)}`);
+      if (TRACE)
+        options.logger?.warn(
+          `${new Date().toISOString()} dev server <- ${name} ${JSON.stringify(call.request).slice(0, 300)}`,
+        );
       const abort = new AbortController();
       call.on('cancelled', () => abort.abort());
       handler(call.request, abort.signal).then(
         (response) => callback(null, response),
         (err: unknown) => {
-          if (!(err instanceof ServiceError)) options.logger?.warn(`dev server: ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
+          if (!(err instanceof ServiceError))
+            options.logger?.warn(`dev server: ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
           callback(toStatus(err));
         },
       );
     };
   }
-  const server = new grpc.Server({ 'grpc.max_receive_message_length': 128 * 1024 * 1024, 'grpc.max_send_message_length': 128 * 1024 * 1024 });
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': 128 * 1024 * 1024,
+    'grpc.max_send_message_length': 128 * 1024 * 1024,
+  });
   server.addService(def, impl);
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`${options.host}:${options.port}`, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+    server.bindAsync(`${options.host}:${options.port}`, grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
   );
   return {
     port,

@@ -50,7 +50,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     idleGraceMs: options.idleGraceMs,
   });
   const host = options.host ?? '127.0.0.1';
-  const server = await serve(createHandlers(engine, DEV_SERVER_VERSION), { host, port: options.port ?? 0, logger: options.logger ?? console });
+  const server = await serve(createHandlers(engine, DEV_SERVER_VERSION), {
+    host,
+    port: options.port ?? 0,
+    logger: options.logger ?? console,
+  });
   return {
     address: `${host}:${server.port}`,
     namespace: namespaces[0],

@@ -47,7 +47,13 @@ export class Matching {
   }
 
   /** Resolves with a task, or undefined when the poll times out, is cancelled or the worker shuts down. */
-  poll<R>(namespace: string, kind: TaskKind, name: string, identity: string, signal: AbortSignal): Promise<R | undefined> {
+  poll<R>(
+    namespace: string,
+    kind: TaskKind,
+    name: string,
+    identity: string,
+    signal: AbortSignal,
+  ): Promise<R | undefined> {
     const q = this.queue<R>(namespace, kind, name);
     while (q.tasks.length > 0) {
       const response = q.tasks.shift()!(identity);

@@ -233,6 +233,11 @@ export class WorkflowRun {
     this.host.changed();
   }
 
+  /** The sticky queue and its schedule-to-start timeout, when the last worker asked for one. */
+  get stickyQueue(): { queue: string; scheduleToStartMs: number } | undefined {
+    return this.sticky;
+  }
+
   /** From RespondWorkflowTaskCompleted's stickyAttributes. */
   setSticky(queue: string | undefined | null, scheduleToStartMs: number): void {
     this.sticky = queue ? { queue, scheduleToStartMs: scheduleToStartMs > 0 ? scheduleToStartMs : 10_000 } : undefined;
@@ -271,7 +276,12 @@ export class WorkflowRun {
     });
     let events: HistoryEvent[];
     if (task.unpersisted) {
-      const sched = materialize(task.unpersisted.scheduled, task.scheduledEventId, task.scheduledAt, this.host.nextTaskId());
+      const sched = materialize(
+        task.unpersisted.scheduled,
+        task.scheduledEventId,
+        task.scheduledAt,
+        this.host.nextTaskId(),
+      );
       const start = materialize(started, task.scheduledEventId + 1, now, this.host.nextTaskId());
       task.unpersisted.started = started;
       task.startedEventId = num(start.eventId);
@@ -297,7 +307,10 @@ export class WorkflowRun {
       startedEventId: int64(task.startedEventId),
       attempt: task.attempt,
       history: { events },
-      workflowExecutionTaskQueue: { name: this.taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+      workflowExecutionTaskQueue: {
+        name: this.taskQueue,
+        kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL,
+      },
       scheduledTime: timestamp(task.scheduledAt),
       startedTime: timestamp(now),
       messages,
@@ -382,7 +395,11 @@ export class WorkflowRun {
     if (task.attempt === 1) {
       this.persistTask(task);
       this.append(
-        pending(eventType, { ...attributes, scheduledEventId: task.scheduledEventId, startedEventId: task.startedEventId }, false),
+        pending(
+          eventType,
+          { ...attributes, scheduledEventId: task.scheduledEventId, startedEventId: task.startedEventId },
+          false,
+        ),
       );
     }
     this.retryTask(task.attempt + 1);
@@ -402,7 +419,14 @@ export class WorkflowRun {
     if (delay === 0) {
       this.scheduleTask(next, false);
     } else {
-      this.wft = { id: this.nextWftId++, attempt: next, state: 'backoff', speculative: false, scheduledEventId: 0, scheduledAt: 0 };
+      this.wft = {
+        id: this.nextWftId++,
+        attempt: next,
+        state: 'backoff',
+        speculative: false,
+        scheduledEventId: 0,
+        scheduledAt: 0,
+      };
       const waiting = this.wft;
       this.host.clock.schedule(this.host.clock.now() + delay, () => {
         if (this.wft === waiting) {

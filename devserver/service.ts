@@ -18,7 +18,6 @@ import { status } from '@grpc/grpc-js';
 type Req = any;
 export type Handler = (req: Req, signal: AbortSignal) => Promise<object>;
 
-
 /** Legacy query tasks waiting for a worker's answer, by query id. */
 interface PendingQuery {
   resolve: (r: object) => void;
@@ -87,27 +86,48 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
     };
   }
 
+  /**
+   * A legacy query task. As the real server, it goes where the run's workflow tasks go: to the
+   * sticky queue with no events (the worker holds the workflow), falling back
+   * to the normal queue with the whole history if nobody takes it in time.
+   */
   function queryTask(run: WorkflowRun, queryId: string, query: Req) {
-    const dispatch = () => {
-      if (!queries.has(queryId)) return undefined;
+    let taken = false;
+    const dispatchOn = (sticky: boolean) => () => {
+      if (!queries.has(queryId) || taken) return undefined;
       // A workflow task became outstanding since the query was queued: the worker could hold both
       // for the run and lose the query. Hand it out again once that task is done.
       if (run.running && run.taskOutstanding) {
-        void run.waitForIdle().then(() => engine.matching.addTask(run.namespace, 'workflow', run.taskQueue, dispatch));
+        void run.waitForIdle().then(() => enqueue());
         return undefined;
       }
+      if (sticky && !run.stickyQueue) return undefined; // the fallback (normal queue) takes it
+      taken = true;
       return {
         taskToken: encodeToken({ kind: 'query', ns: run.namespace, runId: run.runId, query: queryId }),
         workflowExecution: run.execution,
         workflowType: { name: run.workflowType },
         previousStartedEventId: run.lastCompletedStartedEventId,
         startedEventId: run.lastCompletedStartedEventId,
-        history: { events: run.history.slice() },
+        // As the real server's frontend: a sticky query carries no events (the worker answers from the state it holds).
+        history: { events: sticky ? [] : run.history.slice() },
         query,
         workflowExecutionTaskQueue: { name: run.taskQueue, kind: enums.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
       };
     };
-    return dispatch;
+    function enqueue(): void {
+      const sticky = run.running ? run.stickyQueue : undefined;
+      if (!sticky) {
+        engine.matching.addTask(run.namespace, 'workflow', run.taskQueue, dispatchOn(false));
+        return;
+      }
+      engine.matching.addTask(run.namespace, 'workflow', sticky.queue, dispatchOn(true));
+      const fallback = setTimeout(() => {
+        if (!taken && queries.has(queryId)) engine.matching.addTask(run.namespace, 'workflow', run.taskQueue, dispatchOn(false));
+      }, sticky.scheduleToStartMs);
+      fallback.unref();
+    }
+    return enqueue;
   }
 
   const queryTurns = new WeakMap<WorkflowRun, Promise<unknown>>();
@@ -131,7 +151,7 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
           reject(e);
         },
       });
-      engine.matching.addTask(run.namespace, 'workflow', run.taskQueue, queryTask(run, queryId, query));
+      queryTask(run, queryId, query)();
       engine.changed();
     });
   }
@@ -231,18 +251,26 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
 
     async ListNamespaces() {
       const out = [];
-      for (const name of engine.namespaces.keys()) out.push(await handlers.DescribeNamespace({ namespace: name }, new AbortController().signal));
+      for (const name of engine.namespaces.keys())
+        out.push(await handlers.DescribeNamespace({ namespace: name }, new AbortController().signal));
       return { namespaces: out };
     },
 
     async RegisterNamespace(req) {
-      if (engine.namespaces.has(req.namespace)) throw new ServiceError(status.ALREADY_EXISTS, 'Namespace already exists.');
+      if (engine.namespaces.has(req.namespace))
+        throw new ServiceError(status.ALREADY_EXISTS, 'Namespace already exists.');
       engine.namespaces.set(req.namespace, new Namespace(req.namespace));
       return {};
     },
 
     async GetClusterInfo() {
-      return { serverVersion, clusterName: 'dev-server', clusterId: 'dev-server', historyShardCount: 1, persistenceStore: 'memory' };
+      return {
+        serverVersion,
+        clusterName: 'dev-server',
+        clusterId: 'dev-server',
+        historyShardCount: 1,
+        persistenceStore: 'memory',
+      };
     },
 
     async StartWorkflowExecution(req) {
@@ -254,11 +282,21 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
       const ns = engine.namespace(req.namespace);
       let run = ns.current(req.workflowId);
       if (!run?.running) {
-        const signal = { signalName: req.signalName, input: req.signalInput, identity: req.identity ?? '', header: req.header };
+        const signal = {
+          signalName: req.signalName,
+          input: req.signalInput,
+          identity: req.identity ?? '',
+          header: req.header,
+        };
         run = engine.start(ns, { ...startRequest(req), workflowIdConflictPolicy: 0, signal }).run;
         return { runId: run.runId, started: true };
       }
-      engine.signal(run, { signalName: req.signalName, input: req.signalInput, identity: req.identity, header: req.header });
+      engine.signal(run, {
+        signalName: req.signalName,
+        input: req.signalInput,
+        identity: req.identity,
+        header: req.header,
+      });
       return { runId: run.runId, started: false };
     },
 
@@ -289,7 +327,8 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
 
     async GetWorkflowExecutionHistory(req, signal) {
       const run = runOf(req, req.execution);
-      const closeOnly = req.historyEventFilterType === enums.HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT;
+      const closeOnly =
+        req.historyEventFilterType === enums.HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT;
       if (closeOnly) {
         if (req.waitNewEvent && run.running) {
           await engine.awaitingResult(
@@ -300,7 +339,10 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
           );
         }
         const close = run.closeEvent();
-        return { history: { events: close ? [close] : [] }, nextPageToken: close ? null : Buffer.from(String(run.history.length)) };
+        return {
+          history: { events: close ? [close] : [] },
+          nextPageToken: close ? null : Buffer.from(String(run.history.length)),
+        };
       }
       const from = req.nextPageToken?.length ? Number(Buffer.from(req.nextPageToken).toString()) : 0;
       if (req.waitNewEvent && run.running && run.history.length <= from) await run.waitForHistory(from);
@@ -334,7 +376,13 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
     // ---- workers ------------------------------------------------------------------------------
 
     async PollWorkflowTaskQueue(req, signal) {
-      const response = await engine.matching.poll<object>(engine.namespace(req.namespace).name, 'workflow', req.taskQueue?.name, req.identity ?? '', signal);
+      const response = await engine.matching.poll<object>(
+        engine.namespace(req.namespace).name,
+        'workflow',
+        req.taskQueue?.name,
+        req.identity ?? '',
+        signal,
+      );
       return response ?? {};
     },
 
@@ -355,7 +403,10 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
       }
       const recorder = new CommandRecorder(engine, run);
       recorder.reject(messages);
-      run.setSticky(req.stickyAttributes?.workerTaskQueue?.name, durationMs(req.stickyAttributes?.scheduleToStartTimeout));
+      run.setSticky(
+        req.stickyAttributes?.workerTaskQueue?.name,
+        durationMs(req.stickyAttributes?.scheduleToStartTimeout),
+      );
       const { discarded } = run.completeTask(
         task,
         {
@@ -375,7 +426,12 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
 
     async RespondWorkflowTaskFailed(req) {
       const { run, task } = workflowTaskOf(req.taskToken);
-      run.failTask(task, { cause: req.cause, failure: req.failure, identity: req.identity, binaryChecksum: req.binaryChecksum });
+      run.failTask(task, {
+        cause: req.cause,
+        failure: req.failure,
+        identity: req.identity,
+        binaryChecksum: req.binaryChecksum,
+      });
       return {};
     },
 
@@ -393,7 +449,13 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
     },
 
     async PollActivityTaskQueue(req, signal) {
-      const response = await engine.matching.poll<object>(engine.namespace(req.namespace).name, 'activity', req.taskQueue?.name, req.identity ?? '', signal);
+      const response = await engine.matching.poll<object>(
+        engine.namespace(req.namespace).name,
+        'activity',
+        req.taskQueue?.name,
+        req.identity ?? '',
+        signal,
+      );
       return response ?? {};
     },
 
@@ -446,7 +508,10 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
       // One query task per run at a time: the worker holds one waiting task per run, and a second
       // query task arriving while one waits could be lost.
       const turn = (queryTurns.get(run) ?? Promise.resolve()).then(() => askWorker(run, req.query));
-      queryTurns.set(run, turn.catch(() => undefined));
+      queryTurns.set(
+        run,
+        turn.catch(() => undefined),
+      );
       return turn;
     },
 

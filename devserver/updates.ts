@@ -40,7 +40,12 @@ export class UpdateRegistry {
     const id = request.meta?.updateId ?? '';
     const existing = this.updates.get(id);
     if (existing) return { update: existing, isNew: false };
-    const update: UpdateState = { id, request, stage: Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED, waiters: [] };
+    const update: UpdateState = {
+      id,
+      request,
+      stage: Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED,
+      waiters: [],
+    };
     this.updates.set(id, update);
     return { update, isNew: true };
   }
@@ -78,7 +83,9 @@ export class UpdateRegistry {
 
   /** The task failed or timed out: its updates go out again on the next one. */
   undeliver(taskId: number): void {
-    for (const u of this.updates.values()) if (u.deliveredOn === taskId && u.stage < Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED) u.deliveredOn = undefined;
+    for (const u of this.updates.values())
+      if (u.deliveredOn === taskId && u.stage < Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED)
+        u.deliveredOn = undefined;
   }
 
   accepted(id: string, acceptedEventId: number): void {

@@ -35,9 +35,13 @@ interface Entry {
 
 function compile(schedule: Schedule | null | undefined): CompiledSpec {
   if (!schedule?.action?.startWorkflow) throw invalidArgument('schedule.action.start_workflow is required');
-  if (!schedule.action.startWorkflow.workflowId) throw invalidArgument('schedule.action.start_workflow.workflow_id is required');
+  if (!schedule.action.startWorkflow.workflowId)
+    throw invalidArgument('schedule.action.start_workflow.workflow_id is required');
   const overlap = schedule.policies?.overlapPolicy ?? 0;
-  if (overlap === Overlap.SCHEDULE_OVERLAP_POLICY_BUFFER_ONE || overlap === Overlap.SCHEDULE_OVERLAP_POLICY_BUFFER_ALL) {
+  if (
+    overlap === Overlap.SCHEDULE_OVERLAP_POLICY_BUFFER_ONE ||
+    overlap === Overlap.SCHEDULE_OVERLAP_POLICY_BUFFER_ALL
+  ) {
     throw invalidArgument('the dev server does not support the BUFFER_ONE and BUFFER_ALL overlap policies');
   }
   try {
@@ -131,7 +135,10 @@ export class Schedules {
     const e = this.entry(ns, req.scheduleId ?? '');
     const token = req.conflictToken?.length ? Number(Buffer.from(req.conflictToken).toString()) : undefined;
     if (token !== undefined && token !== e.conflictToken) {
-      throw new ServiceError(status.FAILED_PRECONDITION, `schedule "${e.id}" changed since it was read (conflict token)`);
+      throw new ServiceError(
+        status.FAILED_PRECONDITION,
+        `schedule "${e.id}" changed since it was read (conflict token)`,
+      );
     }
     e.compiled = compile(req.schedule);
     e.schedule = { ...req.schedule, spec: e.compiled.spec };
@@ -215,8 +222,10 @@ export class Schedules {
       for (const r of e.running) {
         const run = ns.current(r.workflowId);
         if (!run?.running) continue;
-        if (policy === Overlap.SCHEDULE_OVERLAP_POLICY_TERMINATE_OTHER) this.engine.terminate(run, 'terminated by schedule overlap policy', '');
-        if (policy === Overlap.SCHEDULE_OVERLAP_POLICY_CANCEL_OTHER) this.engine.requestCancel(run, 'cancelled by schedule overlap policy', '');
+        if (policy === Overlap.SCHEDULE_OVERLAP_POLICY_TERMINATE_OTHER)
+          this.engine.terminate(run, 'terminated by schedule overlap policy', '');
+        if (policy === Overlap.SCHEDULE_OVERLAP_POLICY_CANCEL_OTHER)
+          this.engine.requestCancel(run, 'cancelled by schedule overlap policy', '');
       }
     }
     const a = e.schedule.action!.startWorkflow!;
@@ -242,7 +251,11 @@ export class Schedules {
       e.running.push({ workflowId, runId: run.runId });
       e.recentActions = [
         ...e.recentActions,
-        { scheduleTime: timestamp(at), actualTime: timestamp(this.engine.now()), startWorkflowResult: { workflowId, runId: run.runId } },
+        {
+          scheduleTime: timestamp(at),
+          actualTime: timestamp(this.engine.now()),
+          startWorkflowResult: { workflowId, runId: run.runId },
+        },
       ].slice(-RECENT);
     } catch (err) {
       // A workflow of that id already runs (a manual trigger at the same second): count it as skipped.

@@ -72,7 +72,11 @@ describe('dev server conformance: activities', () => {
   });
 
   it('completes an activity', async () => {
-    const handle = await env.client.workflow.start('activityCompletes', { taskQueue: env.taskQueue, workflowId: id('act'), args: ['hi'] });
+    const handle = await env.client.workflow.start('activityCompletes', {
+      taskQueue: env.taskQueue,
+      workflowId: id('act'),
+      args: ['hi'],
+    });
     expect(await handle.result()).toBe('echo hi');
     const history = await handle.fetchHistory();
     expect(eventNames(history)).toEqual([
@@ -94,7 +98,10 @@ describe('dev server conformance: activities', () => {
   it('retries a failing activity on the server, with backoff, recording one started event for the last attempt', async () => {
     const t0 = env.server.now();
     const realStart = Date.now();
-    const handle = await env.client.workflow.start('activityRetriesTwice', { taskQueue: env.taskQueue, workflowId: id('retry') });
+    const handle = await env.client.workflow.start('activityRetriesTwice', {
+      taskQueue: env.taskQueue,
+      workflowId: id('retry'),
+    });
     expect(await handle.result()).toBe('succeeded on attempt 3');
     // Backoff 1 min then 2 min (initialInterval 1 min, coefficient 2), skipped over.
     expect(env.server.now() - t0).toBeGreaterThanOrEqual(180_000);
@@ -115,7 +122,10 @@ describe('dev server conformance: activities', () => {
   });
 
   it('records a non-retryable ApplicationFailure as ActivityTaskFailed after one attempt', async () => {
-    const handle = await env.client.workflow.start('activityFailsNonRetryable', { taskQueue: env.taskQueue, workflowId: id('nonretryable') });
+    const handle = await env.client.workflow.start('activityFailsNonRetryable', {
+      taskQueue: env.taskQueue,
+      workflowId: id('nonretryable'),
+    });
     expect(await handle.result()).toEqual<ActivityOutcome>({
       error: 'ActivityFailure',
       retryState: 'NON_RETRYABLE_FAILURE',
@@ -140,7 +150,10 @@ describe('dev server conformance: activities', () => {
 
   it('fails the activity when maximumAttempts is reached', async () => {
     const t0 = env.server.now();
-    const handle = await env.client.workflow.start('activityRunsOutOfAttempts', { taskQueue: env.taskQueue, workflowId: id('maxattempts') });
+    const handle = await env.client.workflow.start('activityRunsOutOfAttempts', {
+      taskQueue: env.taskQueue,
+      workflowId: id('maxattempts'),
+    });
     expect(await handle.result()).toEqual<ActivityOutcome>({
       error: 'ActivityFailure',
       retryState: 'MAXIMUM_ATTEMPTS_REACHED',
@@ -167,11 +180,17 @@ describe('dev server conformance: activities', () => {
   });
 
   it('cancels a started, heartbeating activity: ActivityTaskCancelRequested, then ActivityTaskCanceled', async () => {
-    const handle = await env.client.workflow.start('activityCancelled', { taskQueue: env.taskQueue, workflowId: id('cancel') });
+    const handle = await env.client.workflow.start('activityCancelled', {
+      taskQueue: env.taskQueue,
+      workflowId: id('cancel'),
+    });
     // Wait until a worker has the activity (a started activity learns of cancellation by heartbeating).
     for (;;) {
       const { raw } = await handle.describe();
-      if (raw.pendingActivities?.[0]?.state === temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED) break;
+      if (
+        raw.pendingActivities?.[0]?.state === temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED
+      )
+        break;
       await new Promise((r) => setTimeout(r, 20));
     }
     await handle.signal('cancelActivity');
@@ -213,7 +232,10 @@ describe('dev server conformance: activity heartbeat timeouts', () => {
 
   it('times out an activity that does not heartbeat: ActivityTaskTimedOut (heartbeat)', async () => {
     const t0 = env.server.now();
-    const handle = await env.client.workflow.start('activityHeartbeatTimesOut', { taskQueue: env.taskQueue, workflowId: id('hbtimeout') });
+    const handle = await env.client.workflow.start('activityHeartbeatTimesOut', {
+      taskQueue: env.taskQueue,
+      workflowId: id('hbtimeout'),
+    });
     expect(await handle.result()).toEqual<ActivityOutcome>({
       error: 'ActivityFailure',
       retryState: 'MAXIMUM_ATTEMPTS_REACHED',

@@ -56,6 +56,18 @@ describe('dev server conformance: a run from start to close', () => {
       await replay({ history, workflowId: handle.workflowId });
     });
 
+    it('a query of a workflow the worker holds goes to its sticky queue, with no events, and is answered from its state', async () => {
+      const handle = await start('signalsQueriesUpdates');
+      await handle.signal('poke', 'a');
+      await env.server.settled();
+      const run = env.server.engine.namespace(env.server.namespace).runs.get(handle.firstExecutionRunId)!;
+      expect(run.stickyQueue).toBeDefined();
+      expect(await handle.query('state')).toEqual(['signal:a']);
+      await handle.signal('poke', 'b');
+      expect(await handle.query('state')).toEqual(['signal:a', 'signal:b']);
+      await handle.terminate();
+    });
+
     it('a sticky task left untaken falls back to the normal queue with the whole history', async () => {
       const handle = await start('sleeper', [3_600_000]);
       // The worker polls its sticky queue; point the run at a queue nobody polls, with a short timeout.
@@ -141,7 +153,12 @@ describe('dev server conformance: a run from start to close', () => {
       expect(done.status.name).toBe('COMPLETED');
       expect(done.closeTime).toBeInstanceOf(Date);
       const history = await handle.fetchHistory();
-      expect(eventNames(history)).toEqual([...START, 'WorkflowExecutionSignaled', ...WFT, 'WorkflowExecutionCompleted']);
+      expect(eventNames(history)).toEqual([
+        ...START,
+        'WorkflowExecutionSignaled',
+        ...WFT,
+        'WorkflowExecutionCompleted',
+      ]);
       expect(done.historyLength).toBe(history.events!.length);
       await replay({ history, workflowId: handle.workflowId });
     });
@@ -173,9 +190,15 @@ describe('dev server conformance: a run from start to close', () => {
         'WorkflowExecutionCompleted',
       ]);
       const initiated = onlyEvent(history, 'StartChildWorkflowExecutionInitiated');
-      const childStarted = onlyEvent(history, 'ChildWorkflowExecutionStarted').childWorkflowExecutionStartedEventAttributes!;
+      const childStarted = onlyEvent(
+        history,
+        'ChildWorkflowExecutionStarted',
+      ).childWorkflowExecutionStartedEventAttributes!;
       expect(childStarted.initiatedEventId?.toString()).toBe(initiated.eventId?.toString());
-      const completed = onlyEvent(history, 'ChildWorkflowExecutionCompleted').childWorkflowExecutionCompletedEventAttributes!;
+      const completed = onlyEvent(
+        history,
+        'ChildWorkflowExecutionCompleted',
+      ).childWorkflowExecutionCompletedEventAttributes!;
       expect(completed.workflowExecution?.runId).toBe(childStarted.workflowExecution?.runId);
 
       const child = env.client.workflow.getHandle(`${handle.workflowId}-child`);
@@ -183,7 +206,13 @@ describe('dev server conformance: a run from start to close', () => {
       const childStart = startedAttributes(childHistory);
       expect(childStart.parentWorkflowExecution?.workflowId).toBe(handle.workflowId);
       expect(childStart.parentInitiatedEventId?.toString()).toBe(initiated.eventId?.toString());
-      expect(eventNames(childHistory)).toEqual([...START, 'TimerStarted', 'TimerFired', ...WFT, 'WorkflowExecutionCompleted']);
+      expect(eventNames(childHistory)).toEqual([
+        ...START,
+        'TimerStarted',
+        'TimerFired',
+        ...WFT,
+        'WorkflowExecutionCompleted',
+      ]);
       await replay({ history, workflowId: handle.workflowId }, { history: childHistory, workflowId: child.workflowId });
     });
 
@@ -208,8 +237,17 @@ describe('dev server conformance: a run from start to close', () => {
         'WorkflowExecutionFailed',
       ]);
       const childHistory = await env.client.workflow.getHandle(`${handle.workflowId}-child`).fetchHistory();
-      expect(eventNames(childHistory)).toEqual([...START, 'TimerStarted', 'TimerFired', ...WFT, 'WorkflowExecutionFailed']);
-      await replay({ history, workflowId: handle.workflowId }, { history: childHistory, workflowId: `${handle.workflowId}-child` });
+      expect(eventNames(childHistory)).toEqual([
+        ...START,
+        'TimerStarted',
+        'TimerFired',
+        ...WFT,
+        'WorkflowExecutionFailed',
+      ]);
+      await replay(
+        { history, workflowId: handle.workflowId },
+        { history: childHistory, workflowId: `${handle.workflowId}-child` },
+      );
     });
 
     it('terminates a still-running child when the parent completes (parent close policy TERMINATE)', async () => {
@@ -230,7 +268,10 @@ describe('dev server conformance: a run from start to close', () => {
         ...WFT,
         'WorkflowExecutionCompleted',
       ]);
-      const initiated = onlyEvent(history, 'StartChildWorkflowExecutionInitiated').startChildWorkflowExecutionInitiatedEventAttributes!;
+      const initiated = onlyEvent(
+        history,
+        'StartChildWorkflowExecutionInitiated',
+      ).startChildWorkflowExecutionInitiatedEventAttributes!;
       expect(initiated.parentClosePolicy).toBe(enums.ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE);
       await replay({ history, workflowId: handle.workflowId }, { history: childHistory, workflowId: child.workflowId });
     });
@@ -247,8 +288,14 @@ describe('dev server conformance: a run from start to close', () => {
         ...WFT,
         'WorkflowExecutionCompleted',
       ]);
-      const failed = onlyEvent(history, 'StartChildWorkflowExecutionFailed').startChildWorkflowExecutionFailedEventAttributes!;
-      expect(failed.cause).toBe(enums.StartChildWorkflowExecutionFailedCause.START_CHILD_WORKFLOW_EXECUTION_FAILED_CAUSE_WORKFLOW_ALREADY_EXISTS);
+      const failed = onlyEvent(
+        history,
+        'StartChildWorkflowExecutionFailed',
+      ).startChildWorkflowExecutionFailedEventAttributes!;
+      expect(failed.cause).toBe(
+        enums.StartChildWorkflowExecutionFailedCause
+          .START_CHILD_WORKFLOW_EXECUTION_FAILED_CAUSE_WORKFLOW_ALREADY_EXISTS,
+      );
       expect(failed.workflowId).toBe(taken.workflowId);
       // The running workflow was left alone.
       await env.server.settled();
@@ -265,7 +312,9 @@ describe('dev server conformance: a run from start to close', () => {
       const runIds = [handle.firstExecutionRunId];
       const histories = [];
       for (;;) {
-        const history = await env.client.workflow.getHandle(handle.workflowId, runIds[runIds.length - 1]).fetchHistory();
+        const history = await env.client.workflow
+          .getHandle(handle.workflowId, runIds[runIds.length - 1])
+          .fetchHistory();
         histories.push(history);
         const next = eventsOf(history, 'WorkflowExecutionContinuedAsNew')[0];
         if (!next) break;
@@ -276,7 +325,10 @@ describe('dev server conformance: a run from start to close', () => {
       expect(result).toBe(`liftoff, continued from ${runIds[2]}`);
       histories.forEach((history, i) => {
         const last = i === histories.length - 1;
-        expect(eventNames(history)).toEqual([...START, last ? 'WorkflowExecutionCompleted' : 'WorkflowExecutionContinuedAsNew']);
+        expect(eventNames(history)).toEqual([
+          ...START,
+          last ? 'WorkflowExecutionCompleted' : 'WorkflowExecutionContinuedAsNew',
+        ]);
         const started = startedAttributes(history);
         expect(started.continuedExecutionRunId ?? '').toBe(i === 0 ? '' : runIds[i - 1]);
         expect(started.firstExecutionRunId).toBe(runIds[0]);
@@ -296,7 +348,12 @@ describe('dev server conformance: a run from start to close', () => {
       expect(error).toBeInstanceOf(WorkflowFailedError);
       expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
       const history = await handle.fetchHistory();
-      expect(eventNames(history)).toEqual([...START, 'WorkflowExecutionCancelRequested', ...WFT, 'WorkflowExecutionCanceled']);
+      expect(eventNames(history)).toEqual([
+        ...START,
+        'WorkflowExecutionCancelRequested',
+        ...WFT,
+        'WorkflowExecutionCanceled',
+      ]);
       expect((await handle.describe()).status.name).toBe('CANCELLED');
       await replay({ history, workflowId: handle.workflowId });
     });
@@ -310,7 +367,9 @@ describe('dev server conformance: a run from start to close', () => {
       expect((error as WorkflowFailedError).cause).toBeInstanceOf(TerminatedFailure);
       const history = await handle.fetchHistory();
       expect(eventNames(history)).toEqual([...START, 'WorkflowExecutionTerminated']);
-      expect(onlyEvent(history, 'WorkflowExecutionTerminated').workflowExecutionTerminatedEventAttributes?.reason).toBe('enough');
+      expect(onlyEvent(history, 'WorkflowExecutionTerminated').workflowExecutionTerminatedEventAttributes?.reason).toBe(
+        'enough',
+      );
       expect((await handle.describe()).status.name).toBe('TERMINATED');
       await replay({ history, workflowId: handle.workflowId });
     });
@@ -327,7 +386,10 @@ describe('dev server conformance: workflow task failures and the continue-as-new
   const id = (name: string) => env.id(name);
 
   beforeAll(async () => {
-    env = await startEnv({ taskQueue: 'task-failures', server: { idleGraceMs: 300, suggestContinueAsNewAt: SUGGEST_AT } });
+    env = await startEnv({
+      taskQueue: 'task-failures',
+      server: { idleGraceMs: 300, suggestContinueAsNewAt: SUGGEST_AT },
+    });
   });
   afterAll(async () => {
     await env?.close();
@@ -354,7 +416,9 @@ describe('dev server conformance: workflow task failures and the continue-as-new
       'WorkflowExecutionCompleted',
     ]);
     const failed = onlyEvent(history, 'WorkflowTaskFailed').workflowTaskFailedEventAttributes!;
-    expect(failed.cause).toBe(enums.WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_WORKFLOW_WORKER_UNHANDLED_FAILURE);
+    expect(failed.cause).toBe(
+      enums.WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_WORKFLOW_WORKER_UNHANDLED_FAILURE,
+    );
     expect(failed.failure?.message).toBe('too early');
     const [first, retried] = eventsOf(history, 'WorkflowTaskScheduled');
     expect(first.workflowTaskScheduledEventAttributes?.attempt).toBe(1);
@@ -366,12 +430,16 @@ describe('dev server conformance: workflow task failures and the continue-as-new
   });
 
   it('gives a retried workflow task that new events arrive for attempt 1, writing nothing for the failed retry', async () => {
-    const handle = await env.client.workflow.start('failsUntilReleased', { taskQueue: env.taskQueue, workflowId: id('wft-release') });
+    const handle = await env.client.workflow.start('failsUntilReleased', {
+      taskQueue: env.taskQueue,
+      workflowId: id('wft-release'),
+    });
     // Wait until the retried task (attempt 2) is out; its failure is not reported, so it stays started.
     for (;;) {
       const { raw } = await handle.describe();
       const task = raw.pendingWorkflowTask;
-      if (task?.attempt === 2 && task.state === enums.PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_STARTED) break;
+      if (task?.attempt === 2 && task.state === enums.PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_STARTED)
+        break;
       await new Promise((r) => setTimeout(r, 20));
     }
     await handle.signal('release');
@@ -388,12 +456,17 @@ describe('dev server conformance: workflow task failures and the continue-as-new
       'WorkflowTaskCompleted',
       'WorkflowExecutionCompleted',
     ]);
-    expect(eventsOf(history, 'WorkflowTaskScheduled').map((e) => e.workflowTaskScheduledEventAttributes?.attempt)).toEqual([1, 1]);
+    expect(
+      eventsOf(history, 'WorkflowTaskScheduled').map((e) => e.workflowTaskScheduledEventAttributes?.attempt),
+    ).toEqual([1, 1]);
     await replay({ history, workflowId: handle.workflowId });
   });
 
   it('sets continueAsNewSuggested once the workflow task started event id reaches the limit', async () => {
-    const handle = await env.client.workflow.start('untilSuggested', { taskQueue: env.taskQueue, workflowId: id('suggest') });
+    const handle = await env.client.workflow.start('untilSuggested', {
+      taskQueue: env.taskQueue,
+      workflowId: id('suggest'),
+    });
     const seen = (await handle.result()) as [number, boolean][];
     // Each step is one workflow task; its started event id is the history length the workflow sees.
     expect(seen).toEqual([
@@ -403,7 +476,9 @@ describe('dev server conformance: workflow task failures and the continue-as-new
       [18, true],
     ]);
     const history = await handle.fetchHistory();
-    const started = eventsOf(history, 'WorkflowTaskStarted').map((e) => e.workflowTaskStartedEventAttributes?.suggestContinueAsNew ?? false);
+    const started = eventsOf(history, 'WorkflowTaskStarted').map(
+      (e) => e.workflowTaskStartedEventAttributes?.suggestContinueAsNew ?? false,
+    );
     expect(started).toEqual([false, false, false, true]);
     await replay({ history, workflowId: handle.workflowId });
   });

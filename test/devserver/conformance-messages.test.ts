@@ -34,7 +34,13 @@ describe('dev server conformance: timers, signals, queries, updates', () => {
       expect(env.server.now() - t0).toBeGreaterThanOrEqual(HOUR);
       expect(Date.now() - real0).toBeLessThan(60_000); // an hour of workflow time, not of real time
       const history = await handle.fetchHistory();
-      expect(eventNames(history)).toEqual([...START, 'TimerStarted', 'TimerFired', ...WFT, 'WorkflowExecutionCompleted']);
+      expect(eventNames(history)).toEqual([
+        ...START,
+        'TimerStarted',
+        'TimerFired',
+        ...WFT,
+        'WorkflowExecutionCompleted',
+      ]);
       const started = onlyEvent(history, 'TimerStarted');
       expect(started.timerStartedEventAttributes?.startToFireTimeout?.seconds?.toString()).toBe('3600');
       const fired = onlyEvent(history, 'TimerFired').timerFiredEventAttributes!;
@@ -57,7 +63,9 @@ describe('dev server conformance: timers, signals, queries, updates', () => {
         'WorkflowExecutionCompleted',
       ]);
       const [dayTimer, minuteTimer] = eventsOf(history, 'TimerStarted');
-      expect(onlyEvent(history, 'TimerFired').timerFiredEventAttributes?.timerId).toBe(minuteTimer.timerStartedEventAttributes?.timerId);
+      expect(onlyEvent(history, 'TimerFired').timerFiredEventAttributes?.timerId).toBe(
+        minuteTimer.timerStartedEventAttributes?.timerId,
+      );
       const canceled = onlyEvent(history, 'TimerCanceled').timerCanceledEventAttributes!;
       expect(canceled.timerId).toBe(dayTimer.timerStartedEventAttributes?.timerId);
       expect(canceled.startedEventId?.toString()).toBe(dayTimer.eventId?.toString());
@@ -77,7 +85,13 @@ describe('dev server conformance: timers, signals, queries, updates', () => {
       expect((await handle.describe()).status.name).toBe('COMPLETED');
       expect(await handle.result()).toBe('timed out');
       const history = await handle.fetchHistory();
-      expect(eventNames(history)).toEqual([...START, 'TimerStarted', 'TimerFired', ...WFT, 'WorkflowExecutionCompleted']);
+      expect(eventNames(history)).toEqual([
+        ...START,
+        'TimerStarted',
+        'TimerFired',
+        ...WFT,
+        'WorkflowExecutionCompleted',
+      ]);
       await replay({ history, workflowId: handle.workflowId });
     });
 
@@ -102,7 +116,11 @@ describe('dev server conformance: timers, signals, queries, updates', () => {
   describe('signals', () => {
     it('delivers signals sent before the first workflow task, in that task', async () => {
       const taskQueue = 'late-worker';
-      const handle = await env.client.workflow.start('collectSignals', { taskQueue, workflowId: id('early-signals'), args: [2] });
+      const handle = await env.client.workflow.start('collectSignals', {
+        taskQueue,
+        workflowId: id('early-signals'),
+        args: [2],
+      });
       await handle.signal('poke', 'a');
       await handle.signal('poke', 'b');
       const stop = await startWorker(env.server, taskQueue);
@@ -131,7 +149,12 @@ describe('dev server conformance: timers, signals, queries, updates', () => {
       await handle.signal('poke', 'later');
       expect(await handle.result()).toEqual(['later']);
       const history = await handle.fetchHistory();
-      expect(eventNames(history)).toEqual([...START, 'WorkflowExecutionSignaled', ...WFT, 'WorkflowExecutionCompleted']);
+      expect(eventNames(history)).toEqual([
+        ...START,
+        'WorkflowExecutionSignaled',
+        ...WFT,
+        'WorkflowExecutionCompleted',
+      ]);
       const signaled = onlyEvent(history, 'WorkflowExecutionSignaled').workflowExecutionSignaledEventAttributes!;
       expect(signaled.signalName).toBe('poke');
       await replay({ history, workflowId: handle.workflowId });
@@ -142,7 +165,10 @@ describe('dev server conformance: timers, signals, queries, updates', () => {
       const options = { taskQueue: env.taskQueue, workflowId, args: [2], signal: 'poke' };
       const first = await env.client.workflow.signalWithStart('collectSignals', { ...options, signalArgs: ['first'] });
       await env.server.settled();
-      const second = await env.client.workflow.signalWithStart('collectSignals', { ...options, signalArgs: ['second'] });
+      const second = await env.client.workflow.signalWithStart('collectSignals', {
+        ...options,
+        signalArgs: ['second'],
+      });
       expect(second.signaledRunId).toBe(first.signaledRunId);
       expect(await first.result()).toEqual(['first', 'second']);
       const history = await first.fetchHistory();
@@ -230,7 +256,10 @@ describe('dev server conformance: timers, signals, queries, updates', () => {
       expect(acceptedAttrs.protocolInstanceId).toBe('u-accept');
       expect(acceptedAttrs.acceptedRequest?.meta?.updateId).toBe('u-accept');
       expect(acceptedAttrs.acceptedRequest?.input?.name).toBe('addItem');
-      const completed = onlyEvent(history, 'WorkflowExecutionUpdateCompleted').workflowExecutionUpdateCompletedEventAttributes!;
+      const completed = onlyEvent(
+        history,
+        'WorkflowExecutionUpdateCompleted',
+      ).workflowExecutionUpdateCompletedEventAttributes!;
       expect(completed.meta?.updateId).toBe('u-accept');
       expect(completed.acceptedEventId?.toString()).toBe(accepted.eventId?.toString());
       expect(completed.outcome?.success?.payloads).toHaveLength(1);

@@ -93,9 +93,18 @@ export async function startEnv(options: EnvOptions = {}): Promise<Env> {
 }
 
 /** A second worker on the same server, started later (e.g. to let work queue up first). */
-export async function startWorker(server: DevServer, taskQueue: string, extra: Partial<WorkerOptions> = {}): Promise<() => Promise<void>> {
+export async function startWorker(
+  server: DevServer,
+  taskQueue: string,
+  extra: Partial<WorkerOptions> = {},
+): Promise<() => Promise<void>> {
   const nativeConnection = await NativeConnection.connect({ address: server.address });
-  const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle: await workflowBundle(), ...extra });
+  const worker = await Worker.create({
+    connection: nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    ...extra,
+  });
   const running = worker.run();
   return async () => {
     worker.shutdown();
@@ -128,7 +137,8 @@ export function eventsOf(history: History, name: string): HistoryEvent[] {
 
 export function onlyEvent(history: History, name: string): HistoryEvent {
   const events = eventsOf(history, name);
-  if (events.length !== 1) throw new Error(`expected one ${name} event, found ${events.length}: ${eventNames(history).join(', ')}`);
+  if (events.length !== 1)
+    throw new Error(`expected one ${name} event, found ${events.length}: ${eventNames(history).join(', ')}`);
   return events[0];
 }
 

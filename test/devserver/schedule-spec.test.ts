@@ -540,9 +540,11 @@ describe('properties', () => {
   it('interval specs: every time is phase + k * interval, strictly increasing, strictly after `after`', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 40 * 86400 }).chain((interval) =>
-          fc.record({ interval: fc.constant(interval), phase: fc.integer({ min: 0, max: interval - 1 }) }),
-        ),
+        fc
+          .integer({ min: 1, max: 40 * 86400 })
+          .chain((interval) =>
+            fc.record({ interval: fc.constant(interval), phase: fc.integer({ min: 0, max: interval - 1 }) }),
+          ),
         fc.integer({ min: Date.parse('1990-01-01T00:00:00Z'), max: Date.parse('2090-01-01T00:00:00Z') }),
         fc.integer({ min: 1, max: 20 }),
         ({ interval, phase }, after, count) => {

@@ -40,11 +40,18 @@ const workdays9 = (id: string, overlap?: ScheduleOverlapPolicy) =>
   client.schedule.create({
     scheduleId: id,
     spec: { cronExpressions: ['0 9 * * MON-FRI'], timezone: 'Europe/Berlin' },
-    action: { type: 'startWorkflow', workflowType: 'activityAndTimer', args: [id], taskQueue: 'schedules', workflowId: `${id}-run` },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'activityAndTimer',
+      args: [id],
+      taskQueue: 'schedules',
+      workflowId: `${id}-run`,
+    },
     ...(overlap ? { policies: { overlap } } : {}),
   });
 
-const actionIds = async (h: ScheduleHandle) => (await h.describe()).info.recentActions.map((a) => a.action.workflow.workflowId);
+const actionIds = async (h: ScheduleHandle) =>
+  (await h.describe()).info.recentActions.map((a) => a.action.workflow.workflowId);
 
 describe('schedules on the dev server', () => {
   it('fires a cron schedule in its time zone, on workdays only, naming each run by its time', async () => {
@@ -100,7 +107,13 @@ describe('schedules on the dev server', () => {
       scheduleId: 'drill-c',
       spec: { intervals: [{ every: '30m' }] },
       // The workflow waits an hour, so the action 30 minutes later overlaps it.
-      action: { type: 'startWorkflow', workflowType: 'activityAndTimer', args: ['c'], taskQueue: 'schedules', workflowId: 'drill-c-run' },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'activityAndTimer',
+        args: ['c'],
+        taskQueue: 'schedules',
+        workflowId: 'drill-c-run',
+      },
       policies: { overlap: ScheduleOverlapPolicy.SKIP },
     });
     await server.sleep(61 * 60_000);
@@ -117,6 +130,8 @@ describe('schedules on the dev server', () => {
         spec: { cronExpressions: ['61 * * * *'] },
         action: { type: 'startWorkflow', workflowType: 'activityAndTimer', args: [], taskQueue: 'schedules' },
       }),
-    ).rejects.toMatchObject({ cause: { code: 3, details: expect.stringMatching(/cron_string\[0\].*minute 61 out of range/) } });
+    ).rejects.toMatchObject({
+      cause: { code: 3, details: expect.stringMatching(/cron_string\[0\].*minute 61 out of range/) },
+    });
   });
 });

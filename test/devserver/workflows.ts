@@ -5,7 +5,11 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import * as wf from '@temporalio/workflow';
 
-const acts = wf.proxyActivities<{ echo(s: string): Promise<string>; flaky(n: number): Promise<string>; block(): Promise<void> }>({
+const acts = wf.proxyActivities<{
+  echo(s: string): Promise<string>;
+  flaky(n: number): Promise<string>;
+  block(): Promise<void>;
+}>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumAttempts: 5 },
 });
@@ -30,7 +34,11 @@ export async function signalsQueriesUpdates(): Promise<string[]> {
       seen.push(`update:${v}`);
       return `ok ${v}`;
     },
-    { validator: (v) => { if (v === 'bad') throw new Error('bad value'); } },
+    {
+      validator: (v) => {
+        if (v === 'bad') throw new Error('bad value');
+      },
+    },
   );
   await wf.condition(() => seen.length >= 3);
   return seen;
@@ -70,7 +78,7 @@ function outcomeOf(e: unknown): ActivityOutcome {
     error: e.name,
     retryState: e.retryState,
     cause: cause?.name ?? 'none',
-    causeType: cause instanceof wf.ApplicationFailure ? cause.type ?? undefined : undefined,
+    causeType: cause instanceof wf.ApplicationFailure ? (cause.type ?? undefined) : undefined,
     causeMessage: cause?.message ?? '',
     timeoutType: cause instanceof wf.TimeoutFailure ? cause.timeoutType : undefined,
   };
@@ -91,7 +99,10 @@ export async function activityRetriesTwice(): Promise<string> {
 }
 
 export async function activityFailsNonRetryable(): Promise<ActivityOutcome> {
-  const { failNonRetryable } = wf.proxyActivities<ConformanceActivities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 5 } });
+  const { failNonRetryable } = wf.proxyActivities<ConformanceActivities>({
+    startToCloseTimeout: '1 minute',
+    retry: { maximumAttempts: 5 },
+  });
   try {
     await failNonRetryable();
     throw wf.ApplicationFailure.nonRetryable('expected the activity to fail');
@@ -234,7 +245,10 @@ export async function childSleepsThenReturns(x: string): Promise<string> {
 }
 
 export async function parentOfChild(x: string): Promise<string> {
-  const r = await wf.executeChild(childSleepsThenReturns, { workflowId: `${wf.workflowInfo().workflowId}-child`, args: [x] });
+  const r = await wf.executeChild(childSleepsThenReturns, {
+    workflowId: `${wf.workflowInfo().workflowId}-child`,
+    args: [x],
+  });
   return `parent got ${r}`;
 }
 
