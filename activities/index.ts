@@ -41,19 +41,33 @@ export interface ActivityDeps {
 export type DraftRequest = NoticeContextRequest & { now: string };
 
 export interface NoticeMail {
-  incidentId: string; noticeId: string; from: string; to: string[]; replyTo?: string;
-  subject: string; text: string; html?: string;
+  incidentId: string;
+  noticeId: string;
+  from: string;
+  to: string[];
+  replyTo?: string;
+  subject: string;
+  text: string;
+  html?: string;
 }
 
 export interface InternalMail {
-  kind: 'reminder' | 'escalation'; to: string[]; from: string; locale: string; context: Record<string, unknown>;
+  kind: 'reminder' | 'escalation';
+  to: string[];
+  from: string;
+  locale: string;
+  context: Record<string, unknown>;
 }
 
 /** The review meeting's invitation: the body is rendered like a reminder, the event is the attachment. */
 export interface ReviewInvitation {
   incident: { id: string; title: string };
-  from: string; to: string[]; organizer: { name: string; email: string };
-  start: string; end: string; locale: string;
+  from: string;
+  to: string[];
+  organizer: { name: string; email: string };
+  start: string;
+  end: string;
+  locale: string;
   context: Record<string, unknown>;
 }
 
@@ -80,7 +94,14 @@ export function createActivities(deps: ActivityDeps) {
 
   return {
     ...createCampaigns(deps.db, { mailer, renderer, guard }),
-    ...createDrillActivities({ ledger, drills, plans, get incidents() { return deps.incidents; } }),
+    ...createDrillActivities({
+      ledger,
+      drills,
+      plans,
+      get incidents() {
+        return deps.incidents;
+      },
+    }),
 
     async loadPlan({ planId }: { planId: string }): Promise<Plan> {
       try {
@@ -90,11 +111,24 @@ export function createActivities(deps: ActivityDeps) {
       }
     },
 
-    async assessObligations({ facts, delivered }: { facts: IncidentFacts; delivered?: Record<string, string> }): Promise<Assessment> {
+    async assessObligations({
+      facts,
+      delivered,
+    }: {
+      facts: IncidentFacts;
+      delivered?: Record<string, string>;
+    }): Promise<Assessment> {
       return assess(facts, rules, { holidays, ...(delivered ? { delivered } : {}) });
     },
 
-    async appendLedger(entry: { eventId: string; incidentId: string; at: string; actor: string; action: string; payload: unknown }) {
+    async appendLedger(entry: {
+      eventId: string;
+      incidentId: string;
+      at: string;
+      actor: string;
+      action: string;
+      payload: unknown;
+    }) {
       const row = await ledger.append(entry);
       return { seq: row.seq, hash: row.hash };
     },
@@ -107,35 +141,61 @@ export function createActivities(deps: ActivityDeps) {
         ctx = buildNoticeContext(kind, req);
         rendered = renderer.render(kind, req.locale, ctx);
       } catch (err) {
-        throw ApplicationFailure.nonRetryable(`cannot draft ${req.obligation.id}: ${(err as Error).message}`, 'TemplateError');
+        throw ApplicationFailure.nonRetryable(
+          `cannot draft ${req.obligation.id}: ${(err as Error).message}`,
+          'TemplateError',
+        );
       }
       // Every element the law requires must be in the text: known, or said to follow.
       const check = checkRequiredContent(req.obligation.requiredContent, ctx, rendered);
       if (check.missing.length || check.unprobed.length) {
-        throw ApplicationFailure.nonRetryable(`draft of ${req.obligation.id} lacks required content: ${JSON.stringify(check)}`, 'TemplateError');
+        throw ApplicationFailure.nonRetryable(
+          `draft of ${req.obligation.id} lacks required content: ${JSON.stringify(check)}`,
+          'TemplateError',
+        );
       }
       const contentHash = sha256(JSON.stringify([rendered.subject, rendered.text, rendered.html]));
       return {
-        kind, subject: rendered.subject, text: rendered.text, html: rendered.html, locale: rendered.locale,
-        fallback: rendered.fallback, templateVersion: rendered.templateVersion, contentHash, pending: rendered.pending,
+        kind,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        locale: rendered.locale,
+        fallback: rendered.fallback,
+        templateVersion: rendered.templateVersion,
+        contentHash,
+        pending: rendered.pending,
         // The required elements as data: what a portal filing is typed in from.
-        fields: ctx.sections.map((sec) => ({ id: sec.id, heading: sec.heading, pending: sec.pending, lines: sec.lines })),
+        fields: ctx.sections.map((sec) => ({
+          id: sec.id,
+          heading: sec.heading,
+          pending: sec.pending,
+          lines: sec.lines,
+        })),
         renderedAt: deps.clock().toISOString(),
       };
     },
 
     async sendNotice(mail: NoticeMail): Promise<SendEvidence> {
       await guard.check(mail.incidentId, mail.to);
-      return send({ ...guard.mark(mail.incidentId, mail), messageId: noticeMessageId(mail.incidentId, mail.noticeId, mail.from) });
+      return send({
+        ...guard.mark(mail.incidentId, mail),
+        messageId: noticeMessageId(mail.incidentId, mail.noticeId, mail.from),
+      });
     },
 
     async sendInternalMail({ kind, to, from, locale, context }: InternalMail): Promise<SendEvidence> {
-      if (to.length === 0) throw ApplicationFailure.nonRetryable(`the plan names nobody to receive the ${kind}`, 'NoRecipients');
+      if (to.length === 0)
+        throw ApplicationFailure.nonRetryable(`the plan names nobody to receive the ${kind}`, 'NoRecipients');
       const incidentId = String((context.incident as { id?: unknown } | undefined)?.id ?? '');
       await guard.check(incidentId, to);
       const r = renderer.render(kind, locale, context);
       const id = `<${sha256(JSON.stringify([kind, to, context])).slice(0, 32)}@${from.split('@')[1] ?? 'localhost'}>`;
-      return send({ from, messageId: id, ...guard.mark(incidentId, { to, subject: r.subject, text: r.text, html: r.html }) });
+      return send({
+        from,
+        messageId: id,
+        ...guard.mark(incidentId, { to, subject: r.subject, text: r.text, html: r.html }),
+      });
     },
 
     async reviewSlot(req: ReviewSlotRequest): Promise<ReviewSlot> {
@@ -144,14 +204,23 @@ export function createActivities(deps: ActivityDeps) {
 
     async sendReviewInvitation(req: ReviewInvitation): Promise<SendEvidence & { uid: string }> {
       const { incident, from, to } = req;
-      if (to.length === 0) throw ApplicationFailure.nonRetryable('the plan names nobody to invite to the review', 'NoRecipients');
+      if (to.length === 0)
+        throw ApplicationFailure.nonRetryable('the plan names nobody to invite to the review', 'NoRecipients');
       await guard.check(incident.id, to);
       const domain = from.split('@')[1] ?? 'localhost';
       const r = renderer.render('reminder', req.locale, req.context);
       const uid = `review.${sha256(incident.id).slice(0, 32)}@${domain}`;
       const attachment = invitationAttachment({
-        uid, start: req.start, end: req.end, organizer: req.organizer, attendees: to,
-        title: guard.mark(incident.id, { to, subject: `Lessons-learned review: ${incident.id} – ${incident.title}`.slice(0, 250), text: '' }).subject,
+        uid,
+        start: req.start,
+        end: req.end,
+        organizer: req.organizer,
+        attendees: to,
+        title: guard.mark(incident.id, {
+          to,
+          subject: `Lessons-learned review: ${incident.id} – ${incident.title}`.slice(0, 250),
+          text: '',
+        }).subject,
         description: `Lessons-learned review of incident ${incident.id} (${incident.title}): what happened, root causes, what worked and what did not, findings and action items.`,
       });
       const id = `<${sha256(JSON.stringify(['review-invitation', incident.id, req.start, to])).slice(0, 32)}@${domain}>`;

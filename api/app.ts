@@ -64,26 +64,43 @@ export async function buildApp(deps: AppDeps) {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   await app.register(swagger, {
-    openapi: { info: { title: 'Breach response engine', version: '0.1.0' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } }, security: [{ bearer: [] }] },
+    openapi: {
+      info: { title: 'Breach response engine', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
     transform: jsonSchemaTransform,
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   // No token: load balancers and people check it; it says which Temporal runs the incidents.
-  app.get(
-    '/health',
-    { schema: { response: { 200: Health } } },
-    async () => ({ ok: true as const, temporal: deps.temporalEngine ?? null }),
-  );
+  app.get('/health', { schema: { response: { 200: Health } } }, async () => ({
+    ok: true as const,
+    temporal: deps.temporalEngine ?? null,
+  }));
 
   const now = deps.now ?? (() => new Date());
   await app.register(async (secured) => {
     secured.addHook('onRequest', authenticate(deps.tokens));
-    const planExists = deps.planExists ?? ((planId: string) => {
-      try { loadPlan(planId); return true; } catch { return false; }
-    });
+    const planExists =
+      deps.planExists ??
+      ((planId: string) => {
+        try {
+          loadPlan(planId);
+          return true;
+        } catch {
+          return false;
+        }
+      });
     const approverRoles = (planId: string) => loadPlan(planId).approvals.roles;
-    await secured.register(incidentRoutes(deps.gateway, { newId: deps.newId ?? (() => defaultIncidentId(now())), now, planExists, approverRoles }));
+    await secured.register(
+      incidentRoutes(deps.gateway, {
+        newId: deps.newId ?? (() => defaultIncidentId(now())),
+        now,
+        planExists,
+        approverRoles,
+      }),
+    );
     await secured.register(ledgerRoutes(deps.ledger));
     await secured.register(assessmentRoutes(deps.assess));
     await secured.register(campaignRoutes(deps.gateway));

@@ -3,13 +3,20 @@ import type { Actor, Role } from '../domain/actor';
 import { check, Permissions, type Action, type PermissionContext } from '../domain/permissions';
 
 declare module 'fastify' {
-  interface FastifyRequest { actor?: Actor }
+  interface FastifyRequest {
+    actor?: Actor;
+  }
 }
 
 export type TokenMap = Map<string, Actor>;
 
 export class HttpError extends Error {
-  constructor(readonly statusCode: number, message: string) { super(message); }
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Bearer token → person and role. Every route but the docs needs one. */
@@ -18,7 +25,8 @@ export function authenticate(tokens: TokenMap) {
     const header = req.headers.authorization ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     const actor = m ? tokens.get(m[1]) : undefined;
-    if (!actor) throw new HttpError(401, m ? 'unknown bearer token' : 'missing bearer token (Authorization: Bearer <token>)');
+    if (!actor)
+      throw new HttpError(401, m ? 'unknown bearer token' : 'missing bearer token (Authorization: Bearer <token>)');
     req.actor = actor;
   };
 }

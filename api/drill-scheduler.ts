@@ -2,7 +2,13 @@
  * Drills on Temporal Schedules: one schedule per drill, starting drillWorkflow with the drill's
  * input. The schedule is the drill's definition; runs and their reports live in the store.
  */
-import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleDescription } from '@temporalio/client';
+import {
+  ScheduleAlreadyRunning,
+  ScheduleNotFoundError,
+  ScheduleOverlapPolicy,
+  type Client,
+  type ScheduleDescription,
+} from '@temporalio/client';
 import { z } from 'zod';
 import type { drillWorkflow } from '../workflows/drill/workflow';
 import { DrillId, DrillInput } from '../workflows/drill/messages';
@@ -10,15 +16,30 @@ import { HttpError } from './auth';
 
 const SCHEDULE_PREFIX = 'drill-';
 
-export const DrillSchedule = z.object({
-  /** Cron, five fields (minute hour day month weekday), in `timeZone`. */
-  cron: z.string().min(9).max(200).optional(),
-  /** Or every N hours. */
-  everyHours: z.number().positive().max(24 * 366).optional(),
-  timeZone: z.string().min(1).default('UTC').refine((tz) => {
-    try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
-  }, 'an IANA time zone, e.g. Europe/Berlin'),
-}).refine((s) => Boolean(s.cron) !== Boolean(s.everyHours), { message: 'give either cron or everyHours' });
+export const DrillSchedule = z
+  .object({
+    /** Cron, five fields (minute hour day month weekday), in `timeZone`. */
+    cron: z.string().min(9).max(200).optional(),
+    /** Or every N hours. */
+    everyHours: z
+      .number()
+      .positive()
+      .max(24 * 366)
+      .optional(),
+    timeZone: z
+      .string()
+      .min(1)
+      .default('UTC')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'an IANA time zone, e.g. Europe/Berlin'),
+  })
+  .refine((s) => Boolean(s.cron) !== Boolean(s.everyHours), { message: 'give either cron or everyHours' });
 
 export const CreateDrill = DrillInput.extend({
   schedule: DrillSchedule,
@@ -41,17 +62,23 @@ export const DrillSummary = z.object({
 export type DrillSummary = z.infer<typeof DrillSummary>;
 
 export class DrillNotFound extends HttpError {
-  constructor(id: string) { super(404, `no drill "${id}"`); }
+  constructor(id: string) {
+    super(404, `no drill "${id}"`);
+  }
 }
 
 function summary(id: string, d: ScheduleDescription): DrillSummary {
   const action = d.action as { args?: unknown[] };
   const input = DrillInput.parse(action.args?.[0] ?? {});
   return {
-    id, planId: input.planId, scenarioId: input.scenarioId, participants: input.participants,
+    id,
+    planId: input.planId,
+    scenarioId: input.scenarioId,
+    participants: input.participants,
     // The definition as the user gave it, kept in the memo (the spec comes back compiled to calendars).
     schedule: DrillSchedule.parse((d.memo as { schedule?: unknown } | undefined)?.schedule ?? { everyHours: 24 }),
-    paused: d.state.paused, note: d.state.note ?? null,
+    paused: d.state.paused,
+    note: d.state.note ?? null,
     nextRuns: d.info.nextActionTimes.slice(0, 5).map((t) => t.toISOString()),
     recentRuns: d.info.recentActions.map((a) => ({
       workflowId: 'workflow' in a.action ? a.action.workflow.workflowId : '',
@@ -88,7 +115,13 @@ export function createDrillScheduler(client: Client, taskQueue: string) {
             ...(schedule.everyHours ? { intervals: [{ every: `${schedule.everyHours}h` }] } : {}),
             timezone: schedule.timeZone,
           },
-          action: { type: 'startWorkflow', workflowType: 'drillWorkflow' as unknown as typeof drillWorkflow, taskQueue, workflowId: SCHEDULE_PREFIX + input.drillId, args: [input] },
+          action: {
+            type: 'startWorkflow',
+            workflowType: 'drillWorkflow' as unknown as typeof drillWorkflow,
+            taskQueue,
+            workflowId: SCHEDULE_PREFIX + input.drillId,
+            args: [input],
+          },
           // A drill still running when the next is due: the next is skipped, never stacked.
           policies: { overlap: ScheduleOverlapPolicy.SKIP },
           state: { paused, ...(note ? { note } : {}) },

@@ -4,7 +4,10 @@ import { ZodError } from 'zod';
 import { HttpError } from './auth';
 import { IncidentNotFound, UpdateRejected } from './gateway';
 
-export interface FieldIssue { path: string; message: string }
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
 
 const dotted = (p: string) => p.replace(/^\//, '').replace(/\//g, '.');
 
@@ -21,19 +24,34 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (err instanceof ZodError) {
       return reply.code(400).send({
-        error: 'Bad Request', message: 'invalid input',
+        error: 'Bad Request',
+        message: 'invalid input',
         issues: err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       });
     }
-    if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: httpName(err.statusCode), message: err.message });
+    if (err instanceof HttpError)
+      return reply.code(err.statusCode).send({ error: httpName(err.statusCode), message: err.message });
     if (err instanceof IncidentNotFound) return reply.code(404).send({ error: 'Not Found', message: err.message });
     if (err instanceof UpdateRejected) return reply.code(409).send({ error: 'Conflict', message: err.message });
-    if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: httpName(err.statusCode), message: err.message });
+    if (err.statusCode && err.statusCode < 500)
+      return reply.code(err.statusCode).send({ error: httpName(err.statusCode), message: err.message });
     req.log.error({ err }, 'request failed');
     return reply.code(500).send({ error: 'Internal Server Error', message: 'internal error; see the server log' });
   });
 }
 
 function httpName(code: number): string {
-  return ({ 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type' } as Record<number, string>)[code] ?? 'Error';
+  return (
+    (
+      {
+        400: 'Bad Request',
+        401: 'Unauthorized',
+        403: 'Forbidden',
+        404: 'Not Found',
+        409: 'Conflict',
+        413: 'Payload Too Large',
+        415: 'Unsupported Media Type',
+      } as Record<number, string>
+    )[code] ?? 'Error'
+  );
 }

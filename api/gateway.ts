@@ -46,7 +46,11 @@ export function createGateway(client: Client, taskQueue: string) {
     );
 
   /** Runs an update on a workflow, turning its refusal into UpdateRejected. */
-  async function execute<Ret, Args extends unknown[]>(workflowId: string, def: UpdateDefinition<Ret, Args>, args: Args): Promise<Ret> {
+  async function execute<Ret, Args extends unknown[]>(
+    workflowId: string,
+    def: UpdateDefinition<Ret, Args>,
+    args: Args,
+  ): Promise<Ret> {
     try {
       // The SDK's overloads split no-argument updates from the rest; both go through one call here.
       return await handle(workflowId).executeUpdate(def as unknown as UpdateDefinition<Ret, [unknown]>, {
@@ -65,7 +69,11 @@ export function createGateway(client: Client, taskQueue: string) {
     campaignProgress,
 
     /** pause, resume or cancel a running mass notification. */
-    async controlCampaign(id: string, noticeId: string, action: keyof typeof campaignControls): Promise<NotifyProgress> {
+    async controlCampaign(
+      id: string,
+      noticeId: string,
+      action: keyof typeof campaignControls,
+    ): Promise<NotifyProgress> {
       await campaignProgress(id, noticeId);
       return execute(campaignWorkflowId(id, noticeId), campaignControls[action], []);
     },
@@ -73,7 +81,11 @@ export function createGateway(client: Client, taskQueue: string) {
     /** Workflow id = incident id, so a repeated report of the same incident is the same incident. */
     async report(input: IncidentInput): Promise<{ created: boolean }> {
       try {
-        await client.workflow.start<typeof incidentWorkflow>('incidentWorkflow', { workflowId: input.incident.id, taskQueue, args: [input] });
+        await client.workflow.start<typeof incidentWorkflow>('incidentWorkflow', {
+          workflowId: input.incident.id,
+          taskQueue,
+          args: [input],
+        });
         return { created: true };
       } catch (err) {
         if (err instanceof WorkflowExecutionAlreadyStartedError) return { created: false };
@@ -82,7 +94,12 @@ export function createGateway(client: Client, taskQueue: string) {
     },
 
     /** `precheck` sees the status read for the 404 (e.g. a permission that depends on the plan) and may throw. */
-    async update<Ret, Arg>(id: string, def: UpdateDefinition<Ret, [Arg]>, arg: Arg, precheck?: (s: IncidentStatus) => void): Promise<Ret> {
+    async update<Ret, Arg>(
+      id: string,
+      def: UpdateDefinition<Ret, [Arg]>,
+      arg: Arg,
+      precheck?: (s: IncidentStatus) => void,
+    ): Promise<Ret> {
       const current = await status(id); // 404 before anything else
       precheck?.(current);
       return execute(id, def, [arg]);

@@ -38,11 +38,18 @@ export async function benchAssess(args: string[]): Promise<Record<string, unknow
   // A multistate breach: residents of every US jurisdiction with a rule file, 2,000 each.
   const regions = rules.regimes.flatMap((r) => r.jurisdiction.regions).filter((r) => r.startsWith('US-'));
   const multistate = IncidentFacts.parse({
-    awareAt: '2026-05-22T22:00:00Z', determinedAt: '2026-05-22T22:00:00Z', entity: { name: 'Example Inc.', country: 'US' },
+    awareAt: '2026-05-22T22:00:00Z',
+    determinedAt: '2026-05-22T22:00:00Z',
+    entity: { name: 'Example Inc.', country: 'US' },
     affected: regions.map((region) => ({ country: 'US', region, count: 2000 })),
-    dataCategories: ['name', 'government-id', 'financial'], encrypted: false, risk: 'high',
+    dataCategories: ['name', 'government-id', 'financial'],
+    encrypted: false,
+    risk: 'high',
   });
-  const multi = timeEach(Array.from({ length: 500 }, () => multistate), (f) => assess(f, rules, holidays));
+  const multi = timeEach(
+    Array.from({ length: 500 }, () => multistate),
+    (f) => assess(f, rules, holidays),
+  );
   const multiMedianMs = percentile(multi, 0.5) / 1000;
   const baselineMedianUs = percentile(base, 0.5);
   return {

@@ -17,4 +17,7 @@ async function main(): Promise<void> {
   await db.close();
   await workflowBundlePath();
 }
-main().catch((err: unknown) => { process.stderr.write(`${(err as Error).stack}\n`); process.exit(1); });
+main().catch((err: unknown) => {
+  process.stderr.write(`${(err as Error).stack}\n`);
+  process.exit(1);
+});

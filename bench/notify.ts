@@ -14,12 +14,19 @@ const root = join(__dirname, '..');
 
 /** The sink runs in a child process; this is its remote control. */
 async function startSink() {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'smtp-sink.ts')], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'smtp-sink.ts')], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout });
   const waiting: ((line: string) => void)[] = [];
   lines.on('line', (line) => waiting.shift()?.(line));
   const next = () => new Promise<string>((resolve) => waiting.push(resolve));
-  const ask = async (cmd: string) => { const reply = next(); child.stdin.write(`${cmd}\n`); return reply; };
+  const ask = async (cmd: string) => {
+    const reply = next();
+    child.stdin.write(`${cmd}\n`);
+    return reply;
+  };
   const url = (await next()).replace(/^url /, '');
   return {
     url,
@@ -27,7 +34,10 @@ async function startSink() {
     async stats(): Promise<{ messages: number; recipients: number; duplicates: number }> {
       return JSON.parse((await ask('stats')).replace(/^stats /, ''));
     },
-    async close() { child.stdin.write('quit\n'); await new Promise((r) => child.on('exit', r)); },
+    async close() {
+      child.stdin.write('quit\n');
+      await new Promise((r) => child.on('exit', r));
+    },
   };
 }
 
@@ -35,11 +45,26 @@ const ROUNDS = 3;
 
 export async function benchNotify(args: string[]): Promise<Record<string, unknown>> {
   const n = Number(args[0] ?? 20_000);
-  const [{ createActivities }, { createLedger }, { createMailer, smtpPoolOptions }, notices, { loadPlan }, { openDatabase },
-    { createDevServerHarness }, fixtures, { holidays, ruleSet }] = await Promise.all([
-    import('../activities'), import('../activities/ledger/ledger'), import('../activities/mail'), import('../activities/notices'),
-    import('../activities/plans/load'), import('../activities/store/db'),
-    import('../test/harness/dev-server-backend'), import('../test/recipients/campaign-fixtures'), import('../test/fixtures'),
+  const [
+    { createActivities },
+    { createLedger },
+    { createMailer, smtpPoolOptions },
+    notices,
+    { loadPlan },
+    { openDatabase },
+    { createDevServerHarness },
+    fixtures,
+    { holidays, ruleSet },
+  ] = await Promise.all([
+    import('../activities'),
+    import('../activities/ledger/ledger'),
+    import('../activities/mail'),
+    import('../activities/notices'),
+    import('../activities/plans/load'),
+    import('../activities/store/db'),
+    import('../test/harness/dev-server-backend'),
+    import('../test/recipients/campaign-fixtures'),
+    import('../test/fixtures'),
   ]);
 
   const sink = await startSink();
@@ -50,7 +75,11 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
   const incidentId = `INC-bench-${Date.now()}`;
   // Set-up, not measured, in its own process: a new PGlite folder runs initdb once, whose memory
   // peak is not what a deployed engine (opening an existing folder) uses.
-  const setup = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'notify-setup.ts'), dataDir, incidentId, String(n), String(ROUNDS)], { cwd: root, stdio: 'inherit' });
+  const setup = spawn(
+    process.execPath,
+    ['--require', 'tsx/cjs', join(__dirname, 'notify-setup.ts'), dataDir, incidentId, String(n), String(ROUNDS)],
+    { cwd: root, stdio: 'inherit' },
+  );
   const setupCode = await new Promise<number | null>((resolve) => setup.on('exit', resolve));
   if (setupCode !== 0) throw new Error(`benchmark set-up failed (exit ${setupCode})`);
   const renderer = notices.createNoticeRenderer({ templatesDir: notices.DEFAULT_TEMPLATES_DIR });
@@ -60,12 +89,20 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
   const rawLoop = async (count: number, prefix: string) => {
     const transport = nodemailer.createTransport(smtpPoolOptions(sink.url));
     let next = 0;
-    await Promise.all(Array.from({ length: 5 }, async () => {
-      while (next < count) {
-        const i = next++;
-        await transport.sendMail({ from: notice.from, to: `${prefix}${i}@example.net`, subject: rendered.subject, text: rendered.text, html: rendered.html });
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        while (next < count) {
+          const i = next++;
+          await transport.sendMail({
+            from: notice.from,
+            to: `${prefix}${i}@example.net`,
+            subject: rendered.subject,
+            text: rendered.text,
+            html: rendered.html,
+          });
+        }
+      }),
+    );
     transport.close();
   };
   await rawLoop(Math.min(1000, n), 'warmup'); // JIT and sockets warm for both measurements
@@ -75,14 +112,25 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
   let atPeak = process.memoryUsage();
   const sampler = setInterval(() => {
     const m = process.memoryUsage();
-    if (m.rss > peakRss) { peakRss = m.rss; atPeak = m; }
+    if (m.rss > peakRss) {
+      peakRss = m.rss;
+      atPeak = m;
+    }
   }, 50);
   const rssBeforeStore = process.memoryUsage().rss;
   const db = await openDatabase(storeOptions);
   const rssWithStore = process.memoryUsage().rss;
   try {
     // Rounds alternate baseline and engine, so drift on a noisy machine hits both; the median counts.
-    const rounds: { baselineMsgsPerSec: number; msgsPerSec: number; ratio: number; lost: number; duplicates: number; historyEvents: number; runs: number }[] = [];
+    const rounds: {
+      baselineMsgsPerSec: number;
+      msgsPerSec: number;
+      ratio: number;
+      lost: number;
+      duplicates: number;
+      historyEvents: number;
+      runs: number;
+    }[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       // Baseline: the same notice through a raw nodemailer loop on the same pool, 5 in flight.
       const t0 = performance.now();
@@ -97,18 +145,27 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
       const notice = fixtures.massNotice(roundIncident);
       const mailer = createMailer({ smtpUrl: sink.url, outboxDir: dir });
       const activities = createActivities({
-        db, ledger: createLedger(db), mailer, renderer, rules: ruleSet, holidays, plans: loadPlan, clock: () => new Date(),
+        db,
+        ledger: createLedger(db),
+        mailer,
+        renderer,
+        rules: ruleSet,
+        holidays,
+        plans: loadPlan,
+        clock: () => new Date(),
       });
       const harness = await createDevServerHarness({ activities, startTime: new Date('2026-03-02T09:15:00Z') });
       const workflowId = `${roundIncident}/notify/gdpr:individuals:DE`;
       const t1 = performance.now();
       const handle = await harness.client.workflow.start('notifyRecipients', {
-        workflowId, taskQueue: harness.taskQueue,
+        workflowId,
+        taskQueue: harness.taskQueue,
         args: [{ incidentId: roundIncident, noticeId: 'gdpr:individuals:DE', audience: ['*'], notice, batchSize: 500 }],
       });
-      const summary = await handle.result() as { sent: number; total: number };
+      const summary = (await handle.result()) as { sent: number; total: number };
       const seconds = (performance.now() - t1) / 1000;
-      if (summary.total !== n) throw new Error(`round ${round}: campaign saw ${summary.total} recipients, expected ${n}`);
+      if (summary.total !== n)
+        throw new Error(`round ${round}: campaign saw ${summary.total} recipients, expected ${n}`);
       const chain = await harness.runs(workflowId);
       const historyEvents = chain.reduce((sum, r) => sum + r.historyLength, 0);
       const runs = chain.length;
@@ -117,8 +174,13 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
       const { recipients: delivered, duplicates } = await sink.stats();
       await sink.reset();
       rounds.push({
-        baselineMsgsPerSec: Math.round(n / baselineSeconds), msgsPerSec: Math.round(n / seconds),
-        ratio: +((n / seconds) / (n / baselineSeconds)).toFixed(3), lost: n - delivered, duplicates, historyEvents, runs,
+        baselineMsgsPerSec: Math.round(n / baselineSeconds),
+        msgsPerSec: Math.round(n / seconds),
+        ratio: +(n / seconds / (n / baselineSeconds)).toFixed(3),
+        lost: n - delivered,
+        duplicates,
+        historyEvents,
+        runs,
       });
     }
     const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)];
@@ -137,7 +199,8 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
       runs: median.runs,
       peakRssMB: Math.round(peakRss / 1_048_576),
       memoryMB: {
-        beforeStore: Math.round(rssBeforeStore / 1_048_576), withStore: Math.round(rssWithStore / 1_048_576),
+        beforeStore: Math.round(rssBeforeStore / 1_048_576),
+        withStore: Math.round(rssWithStore / 1_048_576),
         atPeak: Object.fromEntries(Object.entries(atPeak).map(([k, v]) => [k, Math.round(v / 1_048_576)])),
       },
       perRound: rounds,

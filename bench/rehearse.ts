@@ -26,14 +26,22 @@ export async function benchRehearse(args: string[]): Promise<Record<string, unkn
     const report = await rehearse({ planId, scenarioId: s.id });
     const ms = performance.now() - t0;
     runs.push({
-      scenario: s.id, seconds: +(ms / 1000).toFixed(1), ratioToBaseline: +(ms / baselineMs).toFixed(1),
+      scenario: s.id,
+      seconds: +(ms / 1000).toFixed(1),
+      ratioToBaseline: +(ms / baselineMs).toFixed(1),
       virtualHours: +((Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 3_600_000).toFixed(1),
-      obligations: report.obligations.length, steps: report.steps.length, legalMisses: report.misses.length,
+      obligations: report.obligations.length,
+      steps: report.steps.length,
+      legalMisses: report.misses.length,
       meetsTarget: ms < 30_000,
     });
   }
   return {
-    plan: planId, baseline: 'SHA-256 over 256 MB in this process', baselineMs: +baselineMs.toFixed(0),
-    targetSeconds: 30, runs, allMeetTarget: runs.every((r) => r.meetsTarget),
+    plan: planId,
+    baseline: 'SHA-256 over 256 MB in this process',
+    baselineMs: +baselineMs.toFixed(0),
+    targetSeconds: 30,
+    runs,
+    allMeetTarget: runs.every((r) => r.meetsTarget),
   };
 }

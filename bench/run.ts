@@ -25,7 +25,10 @@ async function main(): Promise<void> {
     mkdirSync(dir, { recursive: true });
     // A run against another store than the embedded one keeps its own file (e.g. notify-postgres.json).
     const store = (result as { store?: string }).store;
-    writeFileSync(join(dir, store && store !== 'pglite' ? `${n}-${store}.json` : `${n}.json`), JSON.stringify(result, null, 2) + '\n');
+    writeFileSync(
+      join(dir, store && store !== 'pglite' ? `${n}-${store}.json` : `${n}.json`),
+      JSON.stringify(result, null, 2) + '\n',
+    );
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   }
 }

@@ -9,7 +9,10 @@ import { SMTPServer } from 'smtp-server';
 const perRecipient = new Map<string, number>();
 let messages = 0;
 const server = new SMTPServer({
-  secure: false, disabledCommands: ['STARTTLS'], authOptional: true, logger: false,
+  secure: false,
+  disabledCommands: ['STARTTLS'],
+  authOptional: true,
+  logger: false,
   onData(stream, session, cb) {
     stream.on('data', () => undefined);
     stream.on('end', () => {
@@ -23,7 +26,11 @@ server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`url smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}\n`);
 });
 createInterface({ input: process.stdin }).on('line', (line) => {
-  if (line === 'reset') { perRecipient.clear(); messages = 0; process.stdout.write('ok\n'); }
+  if (line === 'reset') {
+    perRecipient.clear();
+    messages = 0;
+    process.stdout.write('ok\n');
+  }
   if (line === 'stats') {
     const duplicates = [...perRecipient.values()].reduce((d, c) => d + (c - 1), 0);
     process.stdout.write(`stats ${JSON.stringify({ messages, recipients: perRecipient.size, duplicates })}\n`);

@@ -9,10 +9,15 @@ import { createHolidayCalendar } from '../activities/rules/holidays';
 import { loadRuleSet } from '../activities/rules/load';
 import { table } from './table';
 
-export class UsageError extends Error { override name = 'UsageError'; }
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
 /** Invalid input: exit code 2, each bad field on stderr. */
 export class InvalidInput extends Error {
-  constructor(readonly issues: string[]) { super(issues.join('\n')); this.name = 'InvalidInput'; }
+  constructor(readonly issues: string[]) {
+    super(issues.join('\n'));
+    this.name = 'InvalidInput';
+  }
 }
 
 export function readFacts(path: string): IncidentFacts {
@@ -23,7 +28,8 @@ export function readFacts(path: string): IncidentFacts {
     throw new InvalidInput([`${path}: ${(err as Error).message}`]);
   }
   const parsed = IncidentFacts.safeParse(json);
-  if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  if (!parsed.success)
+    throw new InvalidInput(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   return parsed.data;
 }
 
@@ -38,11 +44,22 @@ const GROUP_ABOVE = 10;
 export function formatAssessment(a: Assessment): string {
   const groups = summarizeByJurisdiction(a.obligations, (code) => jurisdictionName(code, 'en'));
   const grouped = a.obligations.length > GROUP_ABOVE && groups.length > 1;
-  const rows = grouped ? groups.flatMap((g) => g.obligations)
-    : [...a.obligations].sort((x, y) => (x.dueAt ?? '9999') < (y.dueAt ?? '9999') ? -1 : (x.dueAt ?? '9999') > (y.dueAt ?? '9999') ? 1 : x.id < y.id ? -1 : 1);
+  const rows = grouped
+    ? groups.flatMap((g) => g.obligations)
+    : [...a.obligations].sort((x, y) =>
+        (x.dueAt ?? '9999') < (y.dueAt ?? '9999')
+          ? -1
+          : (x.dueAt ?? '9999') > (y.dueAt ?? '9999')
+            ? 1
+            : x.id < y.id
+              ? -1
+              : 1,
+      );
   const body = rows.map((o) => [
     o.dueAt ? o.dueAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : 'no fixed deadline',
-    o.regime, o.recipient + (o.stage ? ` (${o.stage})` : ''), o.jurisdiction,
+    o.regime,
+    o.recipient + (o.stage ? ` (${o.stage})` : ''),
+    o.jurisdiction,
     o.deadline.length > 48 ? `${o.deadline.slice(0, 47)}…` : o.deadline,
     o.citation + (o.unverified ? ' [unverified]' : ''),
   ]);

@@ -14,17 +14,24 @@ import { formatRules } from './rules';
 import { runDrill } from './drill';
 import { remoteFrom, uploadRecipients, watchProgress } from './remote';
 
-const USAGE = 'usage: cli assess --facts <file.json> [--json] | cli rules [--json]\n'
-  + '       cli recipients --incident <id> --file <f.csv> | cli progress --incident <id> --notice <notice id>   [--api <url>] [--token <t>]';
+const USAGE =
+  'usage: cli assess --facts <file.json> [--json] | cli rules [--json]\n' +
+  '       cli recipients --incident <id> --file <f.csv> | cli progress --incident <id> --notice <notice id>   [--api <url>] [--token <t>]';
 
 export async function run(argv: string[], out: (s: string) => void): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'drill') return runDrill(rest, out, (s) => process.stderr.write(s));
   const { values } = parseArgs({
-    args: rest, strict: true,
+    args: rest,
+    strict: true,
     options: {
-      facts: { type: 'string' }, json: { type: 'boolean', default: false }, incident: { type: 'string' }, notice: { type: 'string' },
-      file: { type: 'string' }, api: { type: 'string' }, token: { type: 'string' },
+      facts: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      incident: { type: 'string' },
+      notice: { type: 'string' },
+      file: { type: 'string' },
+      api: { type: 'string' },
+      token: { type: 'string' },
     },
   });
   switch (command) {
@@ -56,16 +63,25 @@ export async function run(argv: string[], out: (s: string) => void): Promise<num
 }
 
 if (require.main === module) {
-  run(process.argv.slice(2), (s) => process.stdout.write(s)).then((code) => { process.exitCode = code; }, (err: unknown) => {
-    if (err instanceof InvalidInput) {
-      process.stderr.write(`invalid facts:\n${err.issues.map((i) => `  ${i}`).join('\n')}\n`);
-      process.exit(2);
-    }
-    if (err instanceof RuleFileError || err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      process.stderr.write(`${(err as Error).message}\n`);
-      process.exit(err instanceof RuleFileError ? 1 : 2);
-    }
-    process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
-    process.exit(1);
-  });
+  run(process.argv.slice(2), (s) => process.stdout.write(s)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      if (err instanceof InvalidInput) {
+        process.stderr.write(`invalid facts:\n${err.issues.map((i) => `  ${i}`).join('\n')}\n`);
+        process.exit(2);
+      }
+      if (
+        err instanceof RuleFileError ||
+        err instanceof UsageError ||
+        (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      ) {
+        process.stderr.write(`${(err as Error).message}\n`);
+        process.exit(err instanceof RuleFileError ? 1 : 2);
+      }
+      process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+      process.exit(1);
+    },
+  );
 }

@@ -27,7 +27,11 @@ async function main(files: string[]): Promise<number> {
   const failures = await replayHistories(histories, { payloadCodecs: [new EncryptionCodec(key)] });
   for (const h of histories) {
     const failure = failures.find((f) => f.workflowId === h.workflowId);
-    process.stdout.write(failure ? `FAIL ${h.workflowId}: ${failure.message}\n` : `ok   ${h.workflowId} (${h.history.events?.length ?? 0} events)\n`);
+    process.stdout.write(
+      failure
+        ? `FAIL ${h.workflowId}: ${failure.message}\n`
+        : `ok   ${h.workflowId} (${h.history.events?.length ?? 0} events)\n`,
+    );
   }
   return failures.length > 0 ? 1 : 0;
 }

@@ -23,14 +23,27 @@ async function main(): Promise<void> {
   const key = resolvePayloadKey(config.PAYLOAD_KEY, join(config.DATA_DIR, 'payload.key'), (m) => log.warn(m));
   const dataConverter = { payloadCodecs: [new EncryptionCodec(key)] };
   // Temporal first: when it cannot be had, the user learns it in seconds.
-  log.info(config.TEMPORAL_ADDRESS ? `connecting to Temporal at ${config.TEMPORAL_ADDRESS}` : 'TEMPORAL_ADDRESS not set: starting a local Temporal dev server');
+  log.info(
+    config.TEMPORAL_ADDRESS
+      ? `connecting to Temporal at ${config.TEMPORAL_ADDRESS}`
+      : 'TEMPORAL_ADDRESS not set: starting a local Temporal dev server',
+  );
   const temporal = await connectTemporal(config, dataConverter);
   if (temporal.banner) log.warn(temporal.banner);
-  const runtime = await openRuntime(config).catch(async (err) => { await temporal.close(); throw err; });
-  log.info({ database: runtime.db.kind, mail: config.SMTP_URL ? 'smtp' : `outbox ${config.OUTBOX_DIR}` }, 'store and mail ready');
+  const runtime = await openRuntime(config).catch(async (err) => {
+    await temporal.close();
+    throw err;
+  });
+  log.info(
+    { database: runtime.db.kind, mail: config.SMTP_URL ? 'smtp' : `outbox ${config.OUTBOX_DIR}` },
+    'store and mail ready',
+  );
   const worker = await createWorker({
-    connection: temporal.workerConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: runtime.deps, dataConverter,
+    connection: temporal.workerConnection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    deps: runtime.deps,
+    dataConverter,
   });
   const running = worker.run();
   const gateway = createGateway(temporal.client, config.TEMPORAL_TASK_QUEUE);
@@ -45,7 +58,11 @@ async function main(): Promise<void> {
   }
   const { rules, holidays } = runtime.deps;
   const app = await buildApp({
-    gateway, ledger: runtime.deps.ledger, db: runtime.db, tokens, logger: log,
+    gateway,
+    ledger: runtime.deps.ledger,
+    db: runtime.db,
+    tokens,
+    logger: log,
     drills: {
       scheduler: createDrillScheduler(temporal.client, config.TEMPORAL_TASK_QUEUE),
       runs: createDrillStore(runtime.db),
@@ -55,7 +72,9 @@ async function main(): Promise<void> {
     temporalEngine: temporal.engine,
   });
   await app.listen({ port: config.PORT, host: config.HOST });
-  log.info(`breach response engine ready: API on http://${config.HOST}:${config.PORT} (OpenAPI at /openapi.json), Temporal: ${temporal.address}`);
+  log.info(
+    `breach response engine ready: API on http://${config.HOST}:${config.PORT} (OpenAPI at /openapi.json), Temporal: ${temporal.address}`,
+  );
 
   const stop = async (signal: string) => {
     log.info(`${signal}: shutting down`);

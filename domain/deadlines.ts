@@ -3,7 +3,11 @@
  * workflow bundle never carries holiday data.
  */
 
-export interface LocalDate { year: number; month: number; day: number }
+export interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
 
 /** Public holidays of a jurisdiction (a date-holidays code such as "US" or "BR-SP"). */
 export interface HolidayCalendar {
@@ -17,15 +21,26 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, f);
   }
   return f;
 }
 
-interface LocalDateTime extends LocalDate { hour: number; minute: number; second: number; ms: number }
+interface LocalDateTime extends LocalDate {
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+}
 
 /**
  * formatToParts is the cost of an assessment (a multistate breach asks the same few instants in
@@ -50,8 +65,13 @@ function computeLocal(epochMs: number, timeZone: string): LocalDateTime {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
   return {
-    year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute,
-    second: parts.second, ms: ((epochMs % 1000) + 1000) % 1000,
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+    ms: ((epochMs % 1000) + 1000) % 1000,
   };
 }
 
@@ -101,7 +121,13 @@ export function addCalendarDays(start: string, days: number, timeZone: string): 
 }
 
 /** "Within N business days": the end of the Nth working day after the start day. */
-export function addBusinessDays(start: string, days: number, timeZone: string, calendar: string, holidays: HolidayCalendar): string {
+export function addBusinessDays(
+  start: string,
+  days: number,
+  timeZone: string,
+  calendar: string,
+  holidays: HolidayCalendar,
+): string {
   let d: LocalDate = toLocal(Date.parse(start), timeZone);
   let left = days;
   while (left > 0) {

@@ -6,9 +6,23 @@
 import { z } from 'zod';
 import type { DrillTargets } from './plan';
 
-export interface LedgerFact { at: string; actor: string; action: string; payload: Record<string, unknown> }
+export interface LedgerFact {
+  at: string;
+  actor: string;
+  action: string;
+  payload: Record<string, unknown>;
+}
 
-export const StepKind = z.enum(['acknowledged', 'contained', 'obligations-assessed', 'notice-drafted', 'notice-approved', 'notice-delivered', 'task-done', 'review-held']);
+export const StepKind = z.enum([
+  'acknowledged',
+  'contained',
+  'obligations-assessed',
+  'notice-drafted',
+  'notice-approved',
+  'notice-delivered',
+  'task-done',
+  'review-held',
+]);
 export type StepKind = z.infer<typeof StepKind>;
 
 export const StepScore = z.object({
@@ -27,7 +41,9 @@ export const StepScore = z.object({
 export type StepScore = z.infer<typeof StepScore>;
 
 export const ObligationScore = z.object({
-  id: z.string(), citation: z.string(), deadline: z.string(),
+  id: z.string(),
+  citation: z.string(),
+  deadline: z.string(),
   dueAt: z.string().nullable(),
   deliveredAt: z.string().nullable(),
   /** Met the legal deadline; null where the law gives no number or the drill ended before it. */
@@ -38,13 +54,22 @@ export const ObligationScore = z.object({
 export type ObligationScore = z.infer<typeof ObligationScore>;
 
 export const TrendPoint = z.object({
-  incidentId: z.string(), scenarioId: z.string(), startedAt: z.string(), legalMisses: z.number(), meanStepHours: z.number().nullable(),
+  incidentId: z.string(),
+  scenarioId: z.string(),
+  startedAt: z.string(),
+  legalMisses: z.number(),
+  meanStepHours: z.number().nullable(),
 });
 export type TrendPoint = z.infer<typeof TrendPoint>;
 
 export const DrillReport = z.object({
-  incidentId: z.string(), drillId: z.string(), planId: z.string(), planVersion: z.string(), scenarioId: z.string(),
-  startedAt: z.string(), finishedAt: z.string(),
+  incidentId: z.string(),
+  drillId: z.string(),
+  planId: z.string(),
+  planVersion: z.string(),
+  scenarioId: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
   steps: z.array(StepScore),
   obligations: z.array(ObligationScore),
   misses: z.array(z.string()),
@@ -61,14 +86,23 @@ const HOUR = 3_600_000;
 const round1 = (h: number) => Math.round(h * 10) / 10;
 const hoursBetween = (from: string, to: string) => round1((Date.parse(to) - Date.parse(from)) / HOUR);
 
-interface Assessed { id: string; dueAt: string | null; citation: string }
+interface Assessed {
+  id: string;
+  dueAt: string | null;
+  citation: string;
+}
 const DELIVERED = new Set(['notice.sent', 'notice.filed', 'notice.mass-notification-completed']);
 /** Actors that are the drill's machinery, not someone acknowledging the incident. */
 const NOT_A_RESPONSE = new Set(['system', 'drill:scenario']);
 
 export interface ScoreInput {
-  incidentId: string; drillId: string; planId: string; planVersion: string; scenarioId: string;
-  startedAt: string; finishedAt: string;
+  incidentId: string;
+  drillId: string;
+  planId: string;
+  planVersion: string;
+  scenarioId: string;
+  startedAt: string;
+  finishedAt: string;
   entries: LedgerFact[];
   targets: DrillTargets;
   /** Obligation wording by id (deadline text), from the final assessment. */
@@ -78,15 +112,35 @@ export interface ScoreInput {
 
 export function scoreDrill(input: ScoreInput): DrillReport {
   const { entries, targets, finishedAt } = input;
-  const first = (pred: (e: LedgerFact) => boolean, after?: string) => entries.find((e) => pred(e) && (!after || Date.parse(e.at) >= Date.parse(after)));
+  const first = (pred: (e: LedgerFact) => boolean, after?: string) =>
+    entries.find((e) => pred(e) && (!after || Date.parse(e.at) >= Date.parse(after)));
   const reported = first((e) => e.action === 'incident.reported')?.at ?? input.startedAt;
   const steps: StepScore[] = [];
-  const step = (kind: StepKind, triggerAt: string, doneAt: string | null, targetHours: number, extra: Partial<StepScore> = {}) => {
+  const step = (
+    kind: StepKind,
+    triggerAt: string,
+    doneAt: string | null,
+    targetHours: number,
+    extra: Partial<StepScore> = {},
+  ) => {
     const hours = doneAt ? hoursBetween(triggerAt, doneAt) : null;
-    steps.push({ step: kind, triggerAt, doneAt, hours, targetHours, metTarget: hours === null ? null : hours <= targetHours, ...extra });
+    steps.push({
+      step: kind,
+      triggerAt,
+      doneAt,
+      hours,
+      targetHours,
+      metTarget: hours === null ? null : hours <= targetHours,
+      ...extra,
+    });
   };
 
-  step('acknowledged', reported, first((e) => !NOT_A_RESPONSE.has(e.actor) && e.action !== 'incident.reported')?.at ?? null, targets.acknowledgedHours);
+  step(
+    'acknowledged',
+    reported,
+    first((e) => !NOT_A_RESPONSE.has(e.actor) && e.action !== 'incident.reported')?.at ?? null,
+    targets.acknowledgedHours,
+  );
   step('contained', reported, first((e) => e.action === 'containment.confirmed')?.at ?? null, targets.containedHours);
   const assessments = entries.filter((e) => e.action === 'obligations.assessed');
   step('obligations-assessed', reported, assessments[0]?.at ?? null, targets.assessedHours);
@@ -98,7 +152,9 @@ export function scoreDrill(input: ScoreInput): DrillReport {
       obligations.set(o.id, { ...o, since: obligations.get(o.id)?.since ?? a.at });
     }
   }
-  const withdrawn = new Set(entries.filter((e) => e.action === 'notice.withdrawn').map((e) => String(e.payload.noticeId)));
+  const withdrawn = new Set(
+    entries.filter((e) => e.action === 'notice.withdrawn').map((e) => String(e.payload.noticeId)),
+  );
   const scores: ObligationScore[] = [];
   for (const [id, o] of obligations) {
     const about = (e: LedgerFact) => e.payload.noticeId === id;
@@ -107,16 +163,37 @@ export function scoreDrill(input: ScoreInput): DrillReport {
     const legal = { legalDueAt: o.dueAt };
     const margin = (at: string | null) => (o.dueAt && at ? hoursBetween(at, o.dueAt) : null);
     const drafted = first((e) => about(e) && e.action === 'notice.drafted')?.at ?? null;
-    step('notice-drafted', o.since, drafted, targets.draftedHours, { subject: id, ...legal, marginHours: margin(drafted) });
+    step('notice-drafted', o.since, drafted, targets.draftedHours, {
+      subject: id,
+      ...legal,
+      marginHours: margin(drafted),
+    });
     const approved = drafted
-      ? first((e) => about(e) && e.action === 'notice.approved' && Number(e.payload.approvals) >= Number(e.payload.needed), drafted)?.at ?? null
+      ? (first(
+          (e) => about(e) && e.action === 'notice.approved' && Number(e.payload.approvals) >= Number(e.payload.needed),
+          drafted,
+        )?.at ?? null)
       : null;
-    if (drafted) step('notice-approved', drafted, approved, targets.approvedHours, { subject: id, ...legal, marginHours: margin(approved) });
+    if (drafted)
+      step('notice-approved', drafted, approved, targets.approvedHours, {
+        subject: id,
+        ...legal,
+        marginHours: margin(approved),
+      });
     const deliveredAt = delivered?.at ?? null;
-    if (approved) step('notice-delivered', approved, deliveredAt, targets.deliveredHours, { subject: id, ...legal, marginHours: margin(deliveredAt) });
+    if (approved)
+      step('notice-delivered', approved, deliveredAt, targets.deliveredHours, {
+        subject: id,
+        ...legal,
+        marginHours: margin(deliveredAt),
+      });
     const end = deliveredAt ?? (o.dueAt && Date.parse(finishedAt) > Date.parse(o.dueAt) ? finishedAt : null);
     scores.push({
-      id, citation: o.citation, deadline: input.deadlines?.[id] ?? '', dueAt: o.dueAt, deliveredAt,
+      id,
+      citation: o.citation,
+      deadline: input.deadlines?.[id] ?? '',
+      dueAt: o.dueAt,
+      deliveredAt,
       met: o.dueAt === null || end === null ? null : Date.parse(end) <= Date.parse(o.dueAt),
       marginHours: margin(end),
     });
@@ -125,36 +202,82 @@ export function scoreDrill(input: ScoreInput): DrillReport {
   const phaseAt = (to: string) => first((e) => e.action === 'phase.changed' && e.payload.to === to)?.at;
   const investigation = phaseAt('investigation');
   if (investigation) {
-    const taskIds = [...new Set(entries.filter((e) => e.action === 'task.assigned' || e.action === 'task.completed').map((e) => String(e.payload.taskId)))];
+    const taskIds = [
+      ...new Set(
+        entries
+          .filter((e) => e.action === 'task.assigned' || e.action === 'task.completed')
+          .map((e) => String(e.payload.taskId)),
+      ),
+    ];
     for (const taskId of taskIds) {
       const assigned = first((e) => e.action === 'task.assigned' && e.payload.taskId === taskId);
-      const target = typeof assigned?.payload.targetHours === 'number' ? assigned.payload.targetHours : targets.taskHours;
-      step('task-done', assigned?.at ?? investigation, first((e) => e.action === 'task.completed' && e.payload.taskId === taskId)?.at ?? null, target, { subject: taskId });
+      const target =
+        typeof assigned?.payload.targetHours === 'number' ? assigned.payload.targetHours : targets.taskHours;
+      step(
+        'task-done',
+        assigned?.at ?? investigation,
+        first((e) => e.action === 'task.completed' && e.payload.taskId === taskId)?.at ?? null,
+        target,
+        { subject: taskId },
+      );
     }
   }
   const review = phaseAt('review');
-  if (review) step('review-held', review, first((e) => e.action === 'review.recorded')?.at ?? null, targets.reviewHours);
+  if (review)
+    step('review-held', review, first((e) => e.action === 'review.recorded')?.at ?? null, targets.reviewHours);
 
   const late = scores.filter((o) => o.met === false);
-  const misses = late.map((o) => `${o.id}: ${o.deliveredAt ? 'delivered' : 'not delivered'} ${Math.abs(o.marginHours ?? 0)} h after its legal deadline${o.deadline ? ` (${o.deadline})` : ''} — ${o.citation}`);
+  const misses = late.map(
+    (o) =>
+      `${o.id}: ${o.deliveredAt ? 'delivered' : 'not delivered'} ${Math.abs(o.marginHours ?? 0)} h after its legal deadline${o.deadline ? ` (${o.deadline})` : ''} — ${o.citation}`,
+  );
   const done = steps.filter((s) => s.hours !== null);
   const slowest = done.reduce<StepScore | null>((a, s) => (!a || (s.hours ?? 0) > (a.hours ?? 0) ? s : a), null);
   const meanStepHours = done.length ? round1(done.reduce((n, s) => n + (s.hours ?? 0), 0) / done.length) : null;
   const findings = [
     ...misses.map((m) => `Missed legal deadline: ${m}`),
-    ...steps.filter((s) => s.metTarget === false).map((s) => `${label(s)} took ${s.hours} h against the plan's target of ${s.targetHours} h`),
+    ...steps
+      .filter((s) => s.metTarget === false)
+      .map((s) => `${label(s)} took ${s.hours} h against the plan's target of ${s.targetHours} h`),
     ...steps.filter((s) => s.doneAt === null).map((s) => `${label(s)} was not done by the end of the drill`),
-    ...entries.filter((e) => e.action === 'notice.escalated').map((e) => `Escalated to ${String(e.payload.role)}: ${String(e.payload.noticeId)}`),
-    ...unique(entries.filter((e) => e.action.endsWith('-skipped')).map((e) => `No participant could receive ${e.action.replace(/^notice\.|-skipped$/g, '')} mail for ${String(e.payload.noticeId)}`)),
+    ...entries
+      .filter((e) => e.action === 'notice.escalated')
+      .map((e) => `Escalated to ${String(e.payload.role)}: ${String(e.payload.noticeId)}`),
+    ...unique(
+      entries
+        .filter((e) => e.action.endsWith('-skipped'))
+        .map(
+          (e) =>
+            `No participant could receive ${e.action.replace(/^notice\.|-skipped$/g, '')} mail for ${String(e.payload.noticeId)}`,
+        ),
+    ),
   ];
   const previous = input.previous ?? [];
   const same = previous.find((p) => p.scenarioId === input.scenarioId && p.meanStepHours !== null);
-  const direction = !same || meanStepHours === null ? null
-    : meanStepHours < same.meanStepHours! ? 'faster' : meanStepHours > same.meanStepHours! ? 'slower' : 'same';
+  const direction =
+    !same || meanStepHours === null
+      ? null
+      : meanStepHours < same.meanStepHours!
+        ? 'faster'
+        : meanStepHours > same.meanStepHours!
+          ? 'slower'
+          : 'same';
   return {
-    incidentId: input.incidentId, drillId: input.drillId, planId: input.planId, planVersion: input.planVersion, scenarioId: input.scenarioId,
-    startedAt: input.startedAt, finishedAt, steps, obligations: scores, misses, slowest, findings, meanStepHours,
-    trend: { previous, direction }, missedLegalDeadline: late.length > 0,
+    incidentId: input.incidentId,
+    drillId: input.drillId,
+    planId: input.planId,
+    planVersion: input.planVersion,
+    scenarioId: input.scenarioId,
+    startedAt: input.startedAt,
+    finishedAt,
+    steps,
+    obligations: scores,
+    misses,
+    slowest,
+    findings,
+    meanStepHours,
+    trend: { previous, direction },
+    missedLegalDeadline: late.length > 0,
   };
 }
 
@@ -168,5 +291,11 @@ export function label(s: Pick<StepScore, 'step' | 'subject'>): string {
 
 /** The report's point on the plan's trend line. */
 export function trendPoint(r: DrillReport): TrendPoint {
-  return { incidentId: r.incidentId, scenarioId: r.scenarioId, startedAt: r.startedAt, legalMisses: r.misses.length, meanStepHours: r.meanStepHours };
+  return {
+    incidentId: r.incidentId,
+    scenarioId: r.scenarioId,
+    startedAt: r.startedAt,
+    legalMisses: r.misses.length,
+    meanStepHours: r.meanStepHours,
+  };
 }

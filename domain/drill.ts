@@ -11,7 +11,10 @@ import { FactsPatch, IncidentFacts } from './facts';
 export const DRILL_PREFIX = 'DRILL-';
 export const isDrillIncident = (incidentId: string): boolean => incidentId.startsWith(DRILL_PREFIX);
 
-const Hours = z.number().nonnegative().max(24 * 365);
+const Hours = z
+  .number()
+  .nonnegative()
+  .max(24 * 365);
 
 /**
  * What a drill incident carries into the workflow. The send and filing activities do not trust
@@ -31,9 +34,20 @@ export type DrillMode = z.infer<typeof DrillMode>;
 export const ScriptedEvent = z.discriminatedUnion('kind', [
   /** New findings: the facts change (more records, another country, ...). */
   z.object({
-    kind: z.literal('facts-change'), atHours: Hours, facts: FactsPatch.default({}), reason: z.string().min(1),
+    kind: z.literal('facts-change'),
+    atHours: Hours,
+    facts: FactsPatch.default({}),
+    reason: z.string().min(1),
     /** Instants that become known, as hours from the drill's start (e.g. the materiality determination). */
-    instantsAtHours: z.partialRecord(z.enum(['determinedAt', 'materialityDeterminedAt', 'classifiedMajorAt', 'ransomPaidAt']), z.number().min(-24 * 365).max(24 * 365)).default({}),
+    instantsAtHours: z
+      .partialRecord(
+        z.enum(['determinedAt', 'materialityDeterminedAt', 'classifiedMajorAt', 'ransomPaidAt']),
+        z
+          .number()
+          .min(-24 * 365)
+          .max(24 * 365),
+      )
+      .default({}),
   }),
   /** The responders confirm containment. */
   z.object({ kind: z.literal('containment'), atHours: Hours, note: z.string().optional() }),
@@ -45,13 +59,25 @@ export const ScriptedEvent = z.discriminatedUnion('kind', [
 export type ScriptedEvent = z.infer<typeof ScriptedEvent>;
 
 /** Facts of a scenario: absolute instants are replaced by offsets from the drill's start. */
-const ScenarioFacts = IncidentFacts
-  .omit({ awareAt: true, determinedAt: true, materialityDeterminedAt: true, classifiedMajorAt: true, ransomPaidAt: true })
-  .extend({
-    /** Hours after the drill's start at which the organisation became aware (negative: before it). */
-    awareAtHours: z.number().min(-24 * 365).max(24 * 365).default(0),
-    determinedAtHours: z.number().min(-24 * 365).max(24 * 365).optional(),
-  });
+const ScenarioFacts = IncidentFacts.omit({
+  awareAt: true,
+  determinedAt: true,
+  materialityDeterminedAt: true,
+  classifiedMajorAt: true,
+  ransomPaidAt: true,
+}).extend({
+  /** Hours after the drill's start at which the organisation became aware (negative: before it). */
+  awareAtHours: z
+    .number()
+    .min(-24 * 365)
+    .max(24 * 365)
+    .default(0),
+  determinedAtHours: z
+    .number()
+    .min(-24 * 365)
+    .max(24 * 365)
+    .optional(),
+});
 
 /** plans/<plan>/scenarios/<id>.json */
 export const Scenario = z.object({
@@ -82,12 +108,18 @@ export function responseHours(scenario: Scenario, role: Role, override: Partial<
 export function factsAt(scenario: Scenario, start: string): IncidentFacts {
   const { awareAtHours, determinedAtHours, ...rest } = scenario.facts;
   const at = (h: number) => new Date(Date.parse(start) + h * 3_600_000).toISOString();
-  return IncidentFacts.parse({ ...rest, awareAt: at(awareAtHours), ...(determinedAtHours !== undefined ? { determinedAt: at(determinedAtHours) } : {}) });
+  return IncidentFacts.parse({
+    ...rest,
+    awareAt: at(awareAtHours),
+    ...(determinedAtHours !== undefined ? { determinedAt: at(determinedAtHours) } : {}),
+  });
 }
 
 /** The facts patch of a facts-change event at a drill started at `start` (epoch ms). */
 export function patchAt(e: Extract<ScriptedEvent, { kind: 'facts-change' }>, start: number): FactsPatch {
-  const instants = Object.fromEntries(Object.entries(e.instantsAtHours).map(([k, h]) => [k, new Date(start + (h as number) * 3_600_000).toISOString()]));
+  const instants = Object.fromEntries(
+    Object.entries(e.instantsAtHours).map(([k, h]) => [k, new Date(start + (h as number) * 3_600_000).toISOString()]),
+  );
   return { ...e.facts, ...instants };
 }
 

@@ -10,16 +10,31 @@ const everyone = Role.options;
 const actors = ['responder', 'manager', 'legal', 'admin'] as const;
 
 export const Permissions = {
-  'incident.read': { roles: everyone, what: 'read incidents, notices, filing packages and campaign progress; run what-if assessments' },
+  'incident.read': {
+    roles: everyone,
+    what: 'read incidents, notices, filing packages and campaign progress; run what-if assessments',
+  },
   'incident.report': { roles: actors, what: 'report an incident' },
   'facts.update': { roles: actors, what: 'change the facts of an incident' },
   'containment.confirm': { roles: ['responder', 'manager', 'admin'], what: 'confirm containment' },
-  'notice.decide': { roles: 'plan', what: "approve or reject a notice: the roles the incident's plan names as approvers" },
+  'notice.decide': {
+    roles: 'plan',
+    what: "approve or reject a notice: the roles the incident's plan names as approvers",
+  },
   'notice.file': { roles: actors, what: 'record a portal filing or a delivery by other means' },
   'task.complete': { roles: 'task', what: "complete an investigation task: the task's own role, manager or admin" },
-  'review.record': { roles: ['manager', 'legal', 'admin'], what: 'record the lessons-learned review: what happened, root causes, findings, action items' },
-  'action-item.complete': { roles: 'owner', what: "complete a review action item with evidence: the item owner's role, manager or admin" },
-  'action-item.accept': { roles: ['manager', 'admin'], what: 'accept a review action item as open, with a reason, so the incident can close' },
+  'review.record': {
+    roles: ['manager', 'legal', 'admin'],
+    what: 'record the lessons-learned review: what happened, root causes, findings, action items',
+  },
+  'action-item.complete': {
+    roles: 'owner',
+    what: "complete a review action item with evidence: the item owner's role, manager or admin",
+  },
+  'action-item.accept': {
+    roles: ['manager', 'admin'],
+    what: 'accept a review action item as open, with a reason, so the incident can close',
+  },
   'incident.close': { roles: ['manager', 'admin'], what: 'close an incident' },
   'recipients.import': { roles: actors, what: 'import the affected people' },
   'campaign.control': { roles: ['manager', 'legal', 'admin'], what: 'pause, resume or cancel a mass notification' },
@@ -48,18 +63,30 @@ export function rolesFor(action: Action, ctx: PermissionContext = {}): Role[] {
 }
 
 /** Whether `role` may do `action`, and if not, a sentence saying who may. */
-export function check(action: Action, role: Role, ctx: PermissionContext = {}): { ok: true } | { ok: false; reason: string } {
+export function check(
+  action: Action,
+  role: Role,
+  ctx: PermissionContext = {},
+): { ok: true } | { ok: false; reason: string } {
   const roles = rolesFor(action, ctx);
   if (roles.includes(role)) return { ok: true };
-  return { ok: false, reason: `${Permissions[action].what.split(':')[0]} needs one of the roles ${roles.join(', ')}; you are ${role}` };
+  return {
+    ok: false,
+    reason: `${Permissions[action].what.split(':')[0]} needs one of the roles ${roles.join(', ')}; you are ${role}`,
+  };
 }
 
 /** The README's role table (between its permissions markers), generated from this table. */
 export function permissionsMarkdown(): string {
   const rows = Object.entries(Permissions).map(([action, p]) => {
-    const who = p.roles === 'plan' ? "the plan's approver roles"
-      : p.roles === 'task' ? "the task's role, manager, admin"
-        : p.roles === 'owner' ? "the item owner's role, manager, admin" : p.roles.join(', ');
+    const who =
+      p.roles === 'plan'
+        ? "the plan's approver roles"
+        : p.roles === 'task'
+          ? "the task's role, manager, admin"
+          : p.roles === 'owner'
+            ? "the item owner's role, manager, admin"
+            : p.roles.join(', ');
     return `| \`${action}\` | ${who} | ${p.what} |`;
   });
   return ['| action | who | what |', '|---|---|---|', ...rows].join('\n');

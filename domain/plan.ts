@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { Role } from './actor';
 
-export const PHASES = ['triage', 'containment', 'assessment', 'notification', 'investigation', 'review', 'closed'] as const;
+export const PHASES = [
+  'triage',
+  'containment',
+  'assessment',
+  'notification',
+  'investigation',
+  'review',
+  'closed',
+] as const;
 export const Phase = z.enum(PHASES);
 export type Phase = z.infer<typeof Phase>;
 
@@ -20,21 +28,28 @@ export const PlanTask = z.object({
   /** When the task is assigned: at the start of this phase (evidence preservation may start at containment). */
   phase: TaskPhase.default('investigation'),
   /** Hours after its phase starts by which it should be done; reminders and escalation run against it. */
-  targetHours: z.number().positive().max(24 * 365).default(DEFAULT_TASK_TARGET_HOURS),
+  targetHours: z
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(DEFAULT_TASK_TARGET_HOURS),
   /** What evidence completing it should bring (forensic image, log export, report, ...). */
   expects: z.string().min(1).max(2000).optional(),
 });
 export type PlanTask = z.infer<typeof PlanTask>;
 
 /** An IANA time zone the runtime knows (Intl only: domain/ stays free of Node built-ins). */
-const TimeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, { message: 'unknown IANA time zone' });
+const TimeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'unknown IANA time zone' },
+);
 
 export const ReviewSettings = z.object({
   /** Business days after containment, in the plan's time zone and holiday calendar. */
@@ -43,10 +58,20 @@ export const ReviewSettings = z.object({
   invitees: z.array(Role).min(1).default(['manager', 'legal', 'responder']),
   /** Local start hour of the meeting on that day, and its length. */
   startHour: z.number().int().min(0).max(23).default(10),
-  durationMinutes: z.number().int().min(15).max(8 * 60).default(60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(8 * 60)
+    .default(60),
 });
 export type ReviewSettings = z.infer<typeof ReviewSettings>;
-const REVIEW_DEFAULTS = { dueBusinessDays: 5, invitees: ['manager', 'legal', 'responder'], startHour: 10, durationMinutes: 60 } as const;
+const REVIEW_DEFAULTS = {
+  dueBusinessDays: 5,
+  invitees: ['manager', 'legal', 'responder'],
+  startHour: 10,
+  durationMinutes: 60,
+} as const;
 
 export const EscalationStep = z.object({
   /** Hours after a missed deadline at which this role is alerted (0 = at the deadline). */
@@ -55,13 +80,15 @@ export const EscalationStep = z.object({
 });
 
 /** Where an authority takes notices: e-mail, or a portal that a person files on. */
-export const AuthorityContact = z.object({
-  name: z.string().min(1),
-  email: Email.optional(),
-  portal: z.url().optional(),
-  locale: z.string().default('en'),
-  timeZone: z.string().default('UTC'),
-}).refine((a) => a.email || a.portal, { message: 'an authority needs an email or a portal' });
+export const AuthorityContact = z
+  .object({
+    name: z.string().min(1),
+    email: Email.optional(),
+    portal: z.url().optional(),
+    locale: z.string().default('en'),
+    timeZone: z.string().default('UTC'),
+  })
+  .refine((a) => a.email || a.portal, { message: 'an authority needs an email or a portal' });
 
 /** The plan's internal targets for each step, in hours from the step's trigger: what a drill is scored against. */
 export const DrillTargets = z.object({
@@ -87,21 +114,27 @@ export const Plan = z.object({
   contact: z.object({ name: z.string().min(1), email: Email, phone: z.string().optional() }),
   /** From address for everything the engine sends. */
   sender: Email,
-  phases: z.object({
-    investigation: z.object({ tasks: z.array(PlanTask).default([]) }).default({ tasks: [] }),
-  }).default({ investigation: { tasks: [] } }),
-  reminders: z.object({
-    beforeDueHours: z.array(z.number().positive()).default([24, 4]),
-    /** Who is reminded: the people who must act on a notice. */
-    roles: z.array(Role).min(1).default(['manager', 'legal']),
-  }).default({ beforeDueHours: [24, 4], roles: ['manager', 'legal'] }),
+  phases: z
+    .object({
+      investigation: z.object({ tasks: z.array(PlanTask).default([]) }).default({ tasks: [] }),
+    })
+    .default({ investigation: { tasks: [] } }),
+  reminders: z
+    .object({
+      beforeDueHours: z.array(z.number().positive()).default([24, 4]),
+      /** Who is reminded: the people who must act on a notice. */
+      roles: z.array(Role).min(1).default(['manager', 'legal']),
+    })
+    .default({ beforeDueHours: [24, 4], roles: ['manager', 'legal'] }),
   escalation: z.array(EscalationStep).min(1),
-  approvals: z.object({
-    roles: z.array(Role).min(1).default(['manager', 'legal']),
-    /** Distinct approvers needed per recipient kind. */
-    authority: z.number().int().min(1).default(2),
-    individuals: z.number().int().min(1).default(1),
-  }).default({ roles: ['manager', 'legal'], authority: 2, individuals: 1 }),
+  approvals: z
+    .object({
+      roles: z.array(Role).min(1).default(['manager', 'legal']),
+      /** Distinct approvers needed per recipient kind. */
+      authority: z.number().int().min(1).default(2),
+      individuals: z.number().int().min(1).default(1),
+    })
+    .default({ roles: ['manager', 'legal'], authority: 2, individuals: 1 }),
   /** Internal target where the law says "without undue delay" and gives no number. */
   undueDelayTargetHours: z.number().positive().default(72),
   /** Superseded by `review`: kept for incidents whose containment predates the scheduled review. */
@@ -109,21 +142,28 @@ export const Plan = z.object({
   /** Where the plan's own dates (review, business days) are reckoned. */
   timeZone: TimeZone.default('UTC'),
   /** A date-holidays code ("DE", "US-NY") whose public holidays are not business days; none: weekends only. */
-  holidayCalendar: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,4})?$/).optional(),
+  holidayCalendar: z
+    .string()
+    .regex(/^[A-Z]{2}(-[A-Z0-9]{1,4})?$/)
+    .optional(),
   /** The lessons-learned review: when it is held after containment and who is invited. */
   review: ReviewSettings.default({ ...REVIEW_DEFAULTS, invitees: [...REVIEW_DEFAULTS.invitees] }),
   authorities: z.record(z.string(), AuthorityContact).default({}),
   /** Drills of this plan: step targets, and how long a drill may run before it is scored as it stands. */
-  drills: z.object({
-    targets: DrillTargets.default(DrillTargets.parse({})),
-    maxDays: z.number().positive().max(365).default(30),
-  }).default({ targets: DrillTargets.parse({}), maxDays: 30 }),
+  drills: z
+    .object({
+      targets: DrillTargets.default(DrillTargets.parse({})),
+      maxDays: z.number().positive().max(365).default(30),
+    })
+    .default({ targets: DrillTargets.parse({}), maxDays: 30 }),
   /** Mass notification of individuals: batch size, pace, and attempts per recipient. */
-  massNotification: z.object({
-    batchSize: z.number().int().min(1).max(5000).default(500),
-    ratePerSecond: z.number().positive().optional(),
-    maxAttempts: z.number().int().min(1).max(50).default(5),
-  }).default({ batchSize: 500, maxAttempts: 5 }),
+  massNotification: z
+    .object({
+      batchSize: z.number().int().min(1).max(5000).default(500),
+      ratePerSecond: z.number().positive().optional(),
+      maxAttempts: z.number().int().min(1).max(50).default(5),
+    })
+    .default({ batchSize: 500, maxAttempts: 5 }),
 });
 export type Plan = z.infer<typeof Plan>;
 export type PlanInput = z.input<typeof Plan>;

@@ -10,7 +10,10 @@ export function facts(over: Partial<IncidentFactsInput> = {}): IncidentFacts {
   return IncidentFacts.parse({
     awareAt: '2026-03-02T09:15:00Z',
     entity: { name: 'Beispiel GmbH', country: 'DE', sectors: [] },
-    affected: [{ country: 'DE', count: 1000 }, { country: 'FR', count: 200 }],
+    affected: [
+      { country: 'DE', count: 1000 },
+      { country: 'FR', count: 200 },
+    ],
     dataCategories: ['name', 'contact'],
     encrypted: false,
     risk: 'risk',

@@ -14,7 +14,10 @@ const TAG_LENGTH = 16;
  * ciphertext only. The key id travels in the metadata, ready for key rotation.
  */
 export class EncryptionCodec implements PayloadCodec {
-  constructor(private readonly key: Buffer, private readonly keyId = 'default') {
+  constructor(
+    private readonly key: Buffer,
+    private readonly keyId = 'default',
+  ) {
     if (key.length !== 32) throw new Error('PAYLOAD_KEY must be 32 bytes (64 hex characters or 44 base64 characters)');
   }
 
@@ -40,7 +43,10 @@ export class EncryptionCodec implements PayloadCodec {
       if (data.length < IV_LENGTH + TAG_LENGTH) throw new ValueError('encrypted payload is truncated');
       const decipher = createDecipheriv(CIPHER, this.key, data.subarray(0, IV_LENGTH));
       decipher.setAuthTag(data.subarray(data.length - TAG_LENGTH));
-      const plain = Buffer.concat([decipher.update(data.subarray(IV_LENGTH, data.length - TAG_LENGTH)), decipher.final()]);
+      const plain = Buffer.concat([
+        decipher.update(data.subarray(IV_LENGTH, data.length - TAG_LENGTH)),
+        decipher.final(),
+      ]);
       return temporal.api.common.v1.Payload.decode(plain);
     });
   }
@@ -63,6 +69,8 @@ export function resolvePayloadKey(envKey: string | undefined, keyFile: string, w
   mkdirSync(dirname(keyFile), { recursive: true });
   const key = randomBytes(32);
   writeFileSync(keyFile, key.toString('hex') + '\n', { mode: 0o600 });
-  warn(`PAYLOAD_KEY is not set: generated a payload encryption key in ${keyFile}. Back it up, or set PAYLOAD_KEY; without it running incidents cannot be read.`);
+  warn(
+    `PAYLOAD_KEY is not set: generated a payload encryption key in ${keyFile}. Back it up, or set PAYLOAD_KEY; without it running incidents cannot be read.`,
+  );
   return key;
 }

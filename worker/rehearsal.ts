@@ -58,24 +58,49 @@ export async function rehearse(opts: RehearsalOptions): Promise<DrillReport> {
     const mailer = createMailer({ outboxDir: join(dir, 'outbox') });
     cleanup.unshift(() => mailer.close());
     const deps: ActivityDeps = {
-      db, ledger: createLedger(db), mailer, renderer: createNoticeRenderer({ templatesDir: DEFAULT_TEMPLATES_DIR }),
-      rules: loadRuleSet(), holidays: createHolidayCalendar(), plans: (id) => loadPlan(id), clock: () => new Date(),
+      db,
+      ledger: createLedger(db),
+      mailer,
+      renderer: createNoticeRenderer({ templatesDir: DEFAULT_TEMPLATES_DIR }),
+      rules: loadRuleSet(),
+      holidays: createHolidayCalendar(),
+      plans: (id) => loadPlan(id),
+      clock: () => new Date(),
     };
     const server = await startDevServer({ time: 'skipping', startTime: start });
     cleanup.unshift(() => server.close());
     const nativeConnection = await NativeConnection.connect({ address: server.address });
     cleanup.unshift(() => nativeConnection.close());
-    const connection = await Connection.connect({ address: server.address, channelArgs: { 'grpc.enable_http_proxy': 0 } });
+    const connection = await Connection.connect({
+      address: server.address,
+      channelArgs: { 'grpc.enable_http_proxy': 0 },
+    });
     cleanup.unshift(() => connection.close());
     const client = new Client({ connection });
     const taskQueue = 'rehearsal';
     deps.incidents = createGateway(client, taskQueue);
-    const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle: { codePath: bundle }, activities: createActivities(deps) });
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      taskQueue,
+      workflowBundle: { codePath: bundle },
+      activities: createActivities(deps),
+    });
     say('running the scenario in skipped time');
-    const outcome = await worker.runUntil(client.workflow.execute<typeof drillWorkflow>('drillWorkflow', {
-      taskQueue, workflowId: `rehearsal-${scenario.id}`,
-      args: [{ drillId: `rehearsal-${scenario.id}`.slice(0, 40), planId: plan.id, scenarioId: scenario.id, scriptedRoles: ['responder', 'manager', 'legal', 'auditor', 'admin'], responseHours: opts.responseHours ?? {} }],
-    }));
+    const outcome = await worker.runUntil(
+      client.workflow.execute<typeof drillWorkflow>('drillWorkflow', {
+        taskQueue,
+        workflowId: `rehearsal-${scenario.id}`,
+        args: [
+          {
+            drillId: `rehearsal-${scenario.id}`.slice(0, 40),
+            planId: plan.id,
+            scenarioId: scenario.id,
+            scriptedRoles: ['responder', 'manager', 'legal', 'auditor', 'admin'],
+            responseHours: opts.responseHours ?? {},
+          },
+        ],
+      }),
+    );
     const run = await createDrillStore(db).get(outcome.incidentId);
     if (!run?.report) throw new Error(`rehearsal ${outcome.incidentId} ended without a report`);
     return run.report;

@@ -8,15 +8,25 @@ import { migrate } from '../activities/store/migrate';
 import { cachedBuild } from './build-cache';
 
 export function pgliteTemplatePath(): Promise<string> {
-  return cachedBuild('bre-pglite-template', 'tar', ['activities/store', 'activities/ledger/schema.ts', 'activities/recipients/schema.ts', 'activities/drills/schema.ts'], async () => {
-    const db = await openDatabase({ dataDir: 'memory://' });
-    try {
-      await migrate(db);
-      return await db.dump!();
-    } finally {
-      await db.close();
-    }
-  });
+  return cachedBuild(
+    'bre-pglite-template',
+    'tar',
+    [
+      'activities/store',
+      'activities/ledger/schema.ts',
+      'activities/recipients/schema.ts',
+      'activities/drills/schema.ts',
+    ],
+    async () => {
+      const db = await openDatabase({ dataDir: 'memory://' });
+      try {
+        await migrate(db);
+        return await db.dump!();
+      } finally {
+        await db.close();
+      }
+    },
+  );
 }
 
 /** A new, migrated in-memory store. */

@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import { startDevServer } from '../devserver';
 import type { Config } from './config';
 
-export class TemporalUnavailable extends Error { override name = 'TemporalUnavailable'; }
+export class TemporalUnavailable extends Error {
+  override name = 'TemporalUnavailable';
+}
 
 /** Which Temporal runs the incidents: shown at start and by GET /health. */
 export interface TemporalEngine {
@@ -27,22 +29,38 @@ export interface TemporalHandles {
   close(): Promise<void>;
 }
 
-const OFFLINE_START = "TEMPORAL_ADDRESS is not set and Temporal's local dev server could not be started (its one-time download needs internet)";
+const OFFLINE_START =
+  "TEMPORAL_ADDRESS is not set and Temporal's local dev server could not be started (its one-time download needs internet)";
 
-export async function connectTemporal(config: Config, dataConverter: DataConverter, timeoutMs = 30_000): Promise<TemporalHandles> {
+export async function connectTemporal(
+  config: Config,
+  dataConverter: DataConverter,
+  timeoutMs = 30_000,
+): Promise<TemporalHandles> {
   const namespace = config.TEMPORAL_NAMESPACE;
   if (config.TEMPORAL_ADDRESS) {
-    const opts = { address: config.TEMPORAL_ADDRESS, tls: config.TEMPORAL_TLS || Boolean(config.TEMPORAL_API_KEY), ...(config.TEMPORAL_API_KEY ? { apiKey: config.TEMPORAL_API_KEY } : {}) };
+    const opts = {
+      address: config.TEMPORAL_ADDRESS,
+      tls: config.TEMPORAL_TLS || Boolean(config.TEMPORAL_API_KEY),
+      ...(config.TEMPORAL_API_KEY ? { apiKey: config.TEMPORAL_API_KEY } : {}),
+    };
     try {
       const workerConnection = await NativeConnection.connect(opts);
       const connection = await Connection.connect(opts);
       return {
-        client: new Client({ connection, namespace, dataConverter }), workerConnection, address: config.TEMPORAL_ADDRESS,
+        client: new Client({ connection, namespace, dataConverter }),
+        workerConnection,
+        address: config.TEMPORAL_ADDRESS,
         engine: { kind: 'cluster', address: config.TEMPORAL_ADDRESS, durable: true },
-        async close() { await connection.close(); await workerConnection.close(); },
+        async close() {
+          await connection.close();
+          await workerConnection.close();
+        },
       };
     } catch (err) {
-      throw new TemporalUnavailable(`cannot reach Temporal at TEMPORAL_ADDRESS=${config.TEMPORAL_ADDRESS}: ${(err as Error).message.split('\n')[0]}`);
+      throw new TemporalUnavailable(
+        `cannot reach Temporal at TEMPORAL_ADDRESS=${config.TEMPORAL_ADDRESS}: ${(err as Error).message.split('\n')[0]}`,
+      );
     }
   }
   // The dev server keeps its state in the data folder, so incidents survive a restart.
@@ -53,9 +71,15 @@ export async function connectTemporal(config: Config, dataConverter: DataConvert
   try {
     const env = await Promise.race([
       TestWorkflowEnvironment.createLocal({
-        server: { dbFilename: join(dataDir, 'temporal-dev.db'), namespace, executable: { type: 'cached-download', downloadDir: join(dataDir, 'temporal-cli') } },
+        server: {
+          dbFilename: join(dataDir, 'temporal-dev.db'),
+          namespace,
+          executable: { type: 'cached-download', downloadDir: join(dataDir, 'temporal-cli') },
+        },
       }),
-      new Promise<never>((_, rej) => { timer = setTimeout(() => rej(new Error('timed out')), timeoutMs); }),
+      new Promise<never>((_, rej) => {
+        timer = setTimeout(() => rej(new Error('timed out')), timeoutMs);
+      }),
     ]);
     return {
       client: new Client({ connection: env.connection, namespace, dataConverter }),
@@ -74,11 +98,18 @@ export async function connectTemporal(config: Config, dataConverter: DataConvert
 }
 
 /** Offline: the project's own in-memory dev server, in real time, so the product can still be tried. */
-async function startInProcess(namespace: string, dataConverter: DataConverter, cause: string): Promise<TemporalHandles> {
+async function startInProcess(
+  namespace: string,
+  dataConverter: DataConverter,
+  cause: string,
+): Promise<TemporalHandles> {
   const server = await startDevServer({ time: 'real', namespaces: [...new Set(['default', namespace])] });
   const workerConnection = await NativeConnection.connect({ address: server.address });
   // The server is in this process: never reach it through an HTTP proxy from the environment.
-  const connection = await Connection.connect({ address: server.address, channelArgs: { 'grpc.enable_http_proxy': 0 } });
+  const connection = await Connection.connect({
+    address: server.address,
+    channelArgs: { 'grpc.enable_http_proxy': 0 },
+  });
   return {
     client: new Client({ connection, namespace, dataConverter }),
     workerConnection,

@@ -6,7 +6,11 @@ import { createActivities } from '../activities';
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
 export async function createWorker(opts: {
-  connection: NativeConnection; namespace: string; taskQueue: string; deps: ActivityDeps; dataConverter: DataConverter;
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  deps: ActivityDeps;
+  dataConverter: DataConverter;
 }): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,

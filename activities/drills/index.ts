@@ -73,7 +73,15 @@ export function createDrillActivities(deps: DrillActivityDeps) {
     },
 
     /** A scripted participant acts through the same update a person would send; a refusal is an answer, not a failure. */
-    async actAsScripted({ incidentId, update, arg }: { incidentId: string; update: ScriptedUpdate; arg: unknown }): Promise<{ ok: boolean; reason?: string }> {
+    async actAsScripted({
+      incidentId,
+      update,
+      arg,
+    }: {
+      incidentId: string;
+      update: ScriptedUpdate;
+      arg: unknown;
+    }): Promise<{ ok: boolean; reason?: string }> {
       try {
         await gateway().update(incidentId, SCRIPTABLE[update] as UpdateDefinition<unknown, [unknown]>, arg);
         return { ok: true };
@@ -84,7 +92,13 @@ export function createDrillActivities(deps: DrillActivityDeps) {
     },
 
     /** A scripted event that is only a record (a regulator's question): into the incident's ledger. */
-    async recordDrillEvent(e: { eventId: string; incidentId: string; at: string; action: string; payload: Record<string, unknown> }) {
+    async recordDrillEvent(e: {
+      eventId: string;
+      incidentId: string;
+      at: string;
+      action: string;
+      payload: Record<string, unknown>;
+    }) {
       await deps.ledger.append({ ...e, actor: 'drill:scenario' });
     },
 
@@ -93,16 +107,26 @@ export function createDrillActivities(deps: DrillActivityDeps) {
       if (!run) throw ApplicationFailure.nonRetryable(`drill run ${incidentId} is not registered`, 'DrillInvalid');
       const plan = deps.plans(run.planId);
       const entries: LedgerFact[] = (await deps.ledger.list({ incidentId })).map((e) => ({
-        at: e.at, actor: e.actor, action: e.action, payload: (e.payload ?? {}) as Record<string, unknown>,
+        at: e.at,
+        actor: e.actor,
+        action: e.action,
+        payload: (e.payload ?? {}) as Record<string, unknown>,
       }));
       const reported = entries.find((e) => e.action === 'incident.reported');
       const previous = (await deps.drills.list({ planId: run.planId }, 20))
         .filter((r) => r.report && r.incidentId !== incidentId && Date.parse(r.startedAt) < Date.parse(run.startedAt))
         .map((r) => trendPoint(r.report!));
       const report = scoreDrill({
-        incidentId, drillId: run.drillId, planId: run.planId, scenarioId: run.scenarioId,
+        incidentId,
+        drillId: run.drillId,
+        planId: run.planId,
+        scenarioId: run.scenarioId,
         planVersion: String(reported?.payload.planVersion ?? plan.version),
-        startedAt: run.startedAt, finishedAt, entries, targets: plan.drills.targets, previous,
+        startedAt: run.startedAt,
+        finishedAt,
+        entries,
+        targets: plan.drills.targets,
+        previous,
       });
       await deps.drills.saveReport(incidentId, report);
       return report;

@@ -16,6 +16,10 @@ export function drillReportHtml(report: DrillReport): string {
 /** One line per legal miss, the way a plan owner reads it. */
 export function drillVerdict(report: DrillReport): string[] {
   if (!report.missedLegalDeadline) return ['No legal deadline missed.'];
-  return report.obligations.filter((o) => o.met === false).map((o) =>
-    `With this plan and these response times you miss ${o.id} (${o.citation}) by ${Math.abs(o.marginHours ?? 0)} hours.`);
+  return report.obligations
+    .filter((o) => o.met === false)
+    .map(
+      (o) =>
+        `With this plan and these response times you miss ${o.id} (${o.citation}) by ${Math.abs(o.marginHours ?? 0)} hours.`,
+    );
 }

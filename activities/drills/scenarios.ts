@@ -5,14 +5,18 @@ import { Scenario } from '../../domain/drill';
 import { PLANS_DIR } from '../plans/load';
 
 export class ScenarioNotFoundError extends Error {
-  constructor(readonly planId: string, readonly scenarioId: string) {
+  constructor(
+    readonly planId: string,
+    readonly scenarioId: string,
+  ) {
     super(`scenario "${scenarioId}" not found for plan "${planId}" (plans/${planId}/scenarios/${scenarioId}.json)`);
     this.name = 'ScenarioNotFoundError';
   }
 }
 
 export function loadScenario(planId: string, scenarioId: string, dir: string = PLANS_DIR): Scenario {
-  if (!/^[a-z0-9-]+$/.test(planId) || !/^[a-z0-9-]+$/.test(scenarioId)) throw new ScenarioNotFoundError(planId, scenarioId);
+  if (!/^[a-z0-9-]+$/.test(planId) || !/^[a-z0-9-]+$/.test(scenarioId))
+    throw new ScenarioNotFoundError(planId, scenarioId);
   const path = join(dir, planId, 'scenarios', `${scenarioId}.json`);
   let text: string;
   try {
@@ -27,7 +31,10 @@ export function loadScenario(planId: string, scenarioId: string, dir: string = P
     throw new Error(`${path}: not JSON: ${(err as Error).message}`, { cause: err });
   }
   const parsed = Scenario.safeParse(raw);
-  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`,
+    );
   if (parsed.data.id !== scenarioId) throw new Error(`${path}: id: "${parsed.data.id}" does not match the file name`);
   return parsed.data;
 }
@@ -36,7 +43,9 @@ export function loadScenario(planId: string, scenarioId: string, dir: string = P
 export function listScenarios(planId: string, dir: string = PLANS_DIR): Scenario[] {
   let files: string[];
   try {
-    files = readdirSync(join(dir, planId, 'scenarios')).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(join(dir, planId, 'scenarios'))
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     return [];
   }

@@ -54,11 +54,18 @@ function write(v: unknown, path: string, ancestors: Set<object>): string {
         }
         const proto: unknown = Object.getPrototypeOf(v);
         if (proto !== Object.prototype && proto !== null) {
-          fail(path, `only plain objects are JSON (got ${(v as { constructor?: { name?: string } }).constructor?.name ?? 'object'})`);
+          fail(
+            path,
+            `only plain objects are JSON (got ${(v as { constructor?: { name?: string } }).constructor?.name ?? 'object'})`,
+          );
         }
         const obj = v as Record<string, unknown>;
-        const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-        const parts = keys.map((k) => `${writeString(k, `${path} key ${JSON.stringify(k)}`)}:${write(obj[k], `${path}.${k}`, ancestors)}`);
+        const keys = Object.keys(obj)
+          .filter((k) => obj[k] !== undefined)
+          .sort();
+        const parts = keys.map(
+          (k) => `${writeString(k, `${path} key ${JSON.stringify(k)}`)}:${write(obj[k], `${path}.${k}`, ancestors)}`,
+        );
         return `{${parts.join(',')}}`;
       } finally {
         ancestors.delete(v);

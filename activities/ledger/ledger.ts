@@ -34,9 +34,15 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** Text PostgreSQL can store: no NUL characters, no lone surrogates. */
 const storableText = (max: number) =>
-  z.string().min(1).max(max)
+  z
+    .string()
+    .min(1)
+    .max(max)
     .refine((s) => !s.includes('\u0000'), 'must not contain NUL (U+0000) characters')
-    .refine((s) => !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')), 'must not contain lone UTF-16 surrogates');
+    .refine(
+      (s) => !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')),
+      'must not contain lone UTF-16 surrogates',
+    );
 
 function hasNul(v: unknown): boolean {
   if (typeof v === 'string') return v.includes('\u0000');
@@ -66,7 +72,8 @@ export const AppendInput = z.object({
       ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
       return;
     }
-    if (hasNul(v)) ctx.addIssue({ code: 'custom', message: 'payload strings must not contain NUL (U+0000) characters' });
+    if (hasNul(v))
+      ctx.addIssue({ code: 'custom', message: 'payload strings must not contain NUL (U+0000) characters' });
   }),
 });
 export type AppendInput = z.infer<typeof AppendInput>;
@@ -98,7 +105,13 @@ export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
 /** A row as auditors export it straight from the table, e.g. `SELECT json_agg(l ORDER BY seq) FROM ledger_entries l`. */
 export const LedgerRow = z.object({
-  seq: z.union([z.number().int().min(1), z.string().regex(/^[1-9]\d*$/).transform(Number)]),
+  seq: z.union([
+    z.number().int().min(1),
+    z
+      .string()
+      .regex(/^[1-9]\d*$/)
+      .transform(Number),
+  ]),
   event_id: z.string(),
   incident_id: z.string(),
   at: z.string(),
@@ -185,8 +198,12 @@ class ChainVerifier {
   check(e: LedgerEntry, nonCanonicalNumber?: string): Failure | undefined {
     const seq = e.seq;
     if (seq > this.expectedSeq) {
-      const missing = seq - this.expectedSeq === 1 ? `seq ${this.expectedSeq} is` : `seqs ${this.expectedSeq}..${seq - 1} are`;
-      return { firstBadSeq: this.expectedSeq, reason: `missing entry: ${missing} absent (next present entry is seq ${seq}); rows were deleted` };
+      const missing =
+        seq - this.expectedSeq === 1 ? `seq ${this.expectedSeq} is` : `seqs ${this.expectedSeq}..${seq - 1} are`;
+      return {
+        firstBadSeq: this.expectedSeq,
+        reason: `missing entry: ${missing} absent (next present entry is seq ${seq}); rows were deleted`,
+      };
     }
     if (seq < this.expectedSeq) {
       return { firstBadSeq: seq, reason: `out-of-order or duplicate seq ${seq} (expected ${this.expectedSeq})` };
@@ -195,14 +212,16 @@ class ChainVerifier {
     if (recomputed !== e.hash) {
       return {
         firstBadSeq: seq,
-        reason: `hash mismatch at seq ${seq}: the row's content (event_id, incident_id, at, actor, action, payload or prev_hash) ` +
+        reason:
+          `hash mismatch at seq ${seq}: the row's content (event_id, incident_id, at, actor, action, payload or prev_hash) ` +
           `was altered after it was written (stored hash ${e.hash}, recomputed ${recomputed})`,
       };
     }
     if (nonCanonicalNumber !== undefined) {
       return {
         firstBadSeq: seq,
-        reason: `altered payload at seq ${seq}: stored number ${nonCanonicalNumber} is not a value append writes ` +
+        reason:
+          `altered payload at seq ${seq}: stored number ${nonCanonicalNumber} is not a value append writes ` +
           '(precision beyond a double or changed scale; it hashes like a rounded value, so it was edited in the database)',
       };
     }
@@ -210,8 +229,11 @@ class ChainVerifier {
       const what = seq === 1 ? 'the genesis value (64 zeros)' : `the hash of seq ${seq - 1} (${this.prevHash})`;
       return {
         firstBadSeq: seq,
-        reason: `broken link at seq ${seq}: prev_hash ${e.prevHash} does not match ${what}; ` +
-          (seq === 1 ? 'the first row was replaced' : `seq ${seq - 1} was rewritten together with its hash, or this row was replaced`),
+        reason:
+          `broken link at seq ${seq}: prev_hash ${e.prevHash} does not match ${what}; ` +
+          (seq === 1
+            ? 'the first row was replaced'
+            : `seq ${seq - 1} was rewritten together with its hash, or this row was replaced`),
       };
     }
     this.count++;
@@ -226,13 +248,22 @@ function entryFromExport(raw: unknown, index: number): LedgerEntry {
   if (asRow.success) {
     const r = asRow.data;
     return {
-      seq: r.seq, eventId: r.event_id, incidentId: r.incident_id, at: canonicalAt(r.at), actor: r.actor,
-      action: r.action, payload: r.payload, prevHash: r.prev_hash, hash: r.hash,
+      seq: r.seq,
+      eventId: r.event_id,
+      incidentId: r.incident_id,
+      at: canonicalAt(r.at),
+      actor: r.actor,
+      action: r.action,
+      payload: r.payload,
+      prevHash: r.prev_hash,
+      hash: r.hash,
     };
   }
   const asEntry = LedgerEntry.safeParse(raw);
   if (asEntry.success) return { ...asEntry.data, at: canonicalAt(asEntry.data.at) };
-  throw new TypeError(`verifyEntries: element ${index} is neither a LedgerEntry nor a ledger_entries row: ${asEntry.error.message}`);
+  throw new TypeError(
+    `verifyEntries: element ${index} is neither a LedgerEntry nor a ledger_entries row: ${asEntry.error.message}`,
+  );
 }
 
 /**
@@ -243,7 +274,10 @@ function entryFromExport(raw: unknown, index: number): LedgerEntry {
  * Note: numbers in an export have already been parsed to doubles, so the extra check verify()
  * makes on stored numeric precision is not possible here.
  */
-export function verifyEntries(entries: Iterable<unknown>, from: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }): VerifyResult {
+export function verifyEntries(
+  entries: Iterable<unknown>,
+  from: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH },
+): VerifyResult {
   const v = new ChainVerifier(from);
   let i = 0;
   for (const raw of entries) {
@@ -309,25 +343,41 @@ export function createLedger(db: Db, opts: LedgerOptions = {}): Ledger {
       if (existing) return existing;
 
       return db.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock($1::int4, $2::int4)', [APP_LOCK_NAMESPACE, AdvisoryLock.ledgerAppend]);
+        await tx.query('SELECT pg_advisory_xact_lock($1::int4, $2::int4)', [
+          APP_LOCK_NAMESPACE,
+          AdvisoryLock.ledgerAppend,
+        ]);
         const again = await findByEventId(tx, e.eventId);
         if (again) return again;
         const { rows: last } = await tx.query<{ seq: number | string; hash: string }>(
-          'SELECT seq, hash FROM ledger_entries ORDER BY seq DESC LIMIT 1');
+          'SELECT seq, hash FROM ledger_entries ORDER BY seq DESC LIMIT 1',
+        );
         const seq = last.length ? Number(last[0].seq) + 1 : 1;
         const prevHash = last.length ? last[0].hash : GENESIS_HASH;
-        const draft = { seq, eventId: e.eventId, incidentId: e.incidentId, at, actor: e.actor, action: e.action, payload, prevHash };
+        const draft = {
+          seq,
+          eventId: e.eventId,
+          incidentId: e.incidentId,
+          at,
+          actor: e.actor,
+          action: e.action,
+          payload,
+          prevHash,
+        };
         const hash = entryHash(draft);
         const { rows } = await tx.query<DbRow>(
           `INSERT INTO ledger_entries (seq, event_id, incident_id, at, actor, action, payload, prev_hash, hash)
            VALUES ($1, $2, $3, $4::timestamptz, $5, $6, $7::jsonb, $8, $9)
            RETURNING ${SELECT_COLUMNS}`,
-          [seq, e.eventId, e.incidentId, at, e.actor, e.action, payloadText, prevHash, hash]);
+          [seq, e.eventId, e.incidentId, at, e.actor, e.action, payloadText, prevHash, hash],
+        );
         // Re-check against what the database actually stored: if its normalisation ever changed a
         // value, fail (and roll back) now rather than write a row that can never verify.
         const stored = fromDbRow(rows[0]);
         if (entryHash(stored.entry) !== hash || stored.nonCanonicalNumber !== undefined) {
-          throw new Error(`ledger append: the stored row for event ${e.eventId} does not hash to the value computed before insert; rolled back`);
+          throw new Error(
+            `ledger append: the stored row for event ${e.eventId} does not hash to the value computed before insert; rolled back`,
+          );
         }
         return stored.entry;
       });
@@ -361,7 +411,9 @@ export function createLedger(db: Db, opts: LedgerOptions = {}): Ledger {
       let after = 0;
       for (;;) {
         const { rows } = await db.query<DbRow>(
-          `SELECT ${SELECT_COLUMNS} FROM ledger_entries WHERE seq > $1 ORDER BY seq LIMIT $2`, [after, pageSize]);
+          `SELECT ${SELECT_COLUMNS} FROM ledger_entries WHERE seq > $1 ORDER BY seq LIMIT $2`,
+          [after, pageSize],
+        );
         for (const r of rows) {
           const { entry, nonCanonicalNumber } = fromDbRow(r);
           const failure = v.check(entry, nonCanonicalNumber);

@@ -19,8 +19,12 @@ export function invitationIcs(inv: Invitation): string {
     uid: inv.uid,
     method: 'REQUEST',
     productId: 'breach-response-engine',
-    start: Date.parse(inv.start), startInputType: 'utc', startOutputType: 'utc',
-    end: Date.parse(inv.end), endInputType: 'utc', endOutputType: 'utc',
+    start: Date.parse(inv.start),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: Date.parse(inv.end),
+    endInputType: 'utc',
+    endOutputType: 'utc',
     title: inv.title,
     description: inv.description,
     status: 'CONFIRMED',
@@ -34,5 +38,9 @@ export function invitationIcs(inv: Invitation): string {
 
 /** The invitation as an attachment that mail clients offer to add to the calendar. */
 export function invitationAttachment(inv: Invitation): z.input<typeof Attachment> {
-  return { filename: 'review.ics', contentType: 'text/calendar; method=REQUEST; charset=UTF-8', content: invitationIcs(inv) };
+  return {
+    filename: 'review.ics',
+    contentType: 'text/calendar; method=REQUEST; charset=UTF-8',
+    content: invitationIcs(inv),
+  };
 }

@@ -59,7 +59,11 @@ export class MailRejectedError extends Error {
 
 /** The 5xx reply if there is one (it decides the outcome), else the first reply. */
 function worstReply(errors: SmtpErrorLike[]): SmtpErrorLike | undefined {
-  return errors.find((e) => isPermanentCode(e.responseCode)) ?? errors.find((e) => typeof e.responseCode === 'number') ?? errors[0];
+  return (
+    errors.find((e) => isPermanentCode(e.responseCode)) ??
+    errors.find((e) => typeof e.responseCode === 'number') ??
+    errors[0]
+  );
 }
 
 const isPermanentCode = (c: unknown): boolean => typeof c === 'number' && c >= 500 && c < 600;
@@ -70,7 +74,15 @@ const isTransientCode = (c: unknown): boolean => typeof c === 'number' && c >= 4
  * a server that cannot do what the configuration demands, a mail the library refuses to build.
  */
 const PERMANENT_CODES = new Set([
-  'EINVALIDMAIL', 'ECONFIG', 'ENOAUTH', 'EAUTH', 'EREQUIRETLS', 'EMAXRECIPIENTS', 'EOTP', 'EFILEACCESS', 'EURLACCESS',
+  'EINVALIDMAIL',
+  'ECONFIG',
+  'ENOAUTH',
+  'EAUTH',
+  'EREQUIRETLS',
+  'EMAXRECIPIENTS',
+  'EOTP',
+  'EFILEACCESS',
+  'EURLACCESS',
 ]);
 
 function asSmtpError(err: unknown): SmtpErrorLike {
@@ -125,7 +137,9 @@ export function toActivityError(err: unknown): ApplicationFailure {
     rejected: e.rejected ?? [],
     accepted: e.accepted ?? [],
     recipients: (e.rejectedErrors ?? []).map((r) => ({
-      recipient: r.recipient ?? null, responseCode: r.responseCode ?? null, response: r.response ?? r.message ?? null,
+      recipient: r.recipient ?? null,
+      responseCode: r.responseCode ?? null,
+      response: r.response ?? r.message ?? null,
     })),
     evidence: err instanceof MailRejectedError ? err.evidence : null,
     messageId: e.messageId ?? null,

@@ -15,7 +15,10 @@ const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex
 
 /** "<a.b@c>" → "a.b@c", anything outside [A-Za-z0-9._@-] → "_", bounded length. */
 export function safeMessageIdForFile(messageId: string): string {
-  return messageId.replace(/^<|>$/g, '').replace(/[^A-Za-z0-9._@-]/g, '_').slice(0, 200);
+  return messageId
+    .replace(/^<|>$/g, '')
+    .replace(/[^A-Za-z0-9._@-]/g, '_')
+    .slice(0, 200);
 }
 
 /** ISO-8601 with ':' replaced by '-' so the name is valid on every file system. */
@@ -79,7 +82,11 @@ export function createMailer(opts: MailerOptions): Mailer {
       html: mail.html,
       messageId: mail.messageId,
       headers: mail.headers,
-      attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+      attachments: mail.attachments?.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: a.content,
+      })),
       // The message is the evidence: never let it reach out for content.
       disableFileAccess: true,
       disableUrlAccess: true,
@@ -94,8 +101,14 @@ export function createMailer(opts: MailerOptions): Mailer {
     const file = path.join(opts.outboxDir, `${fileTimestamp(sentAt)}-${safeMessageIdForFile(mail.messageId)}.eml`);
     await writeFile(file, raw, { flag: 'wx' }); // never overwrite an earlier notice
     return {
-      messageId: mail.messageId, response: OUTBOX_RESPONSE, accepted: [...mail.to], rejected: [],
-      sentAt, contentHash, transport: 'outbox', path: file,
+      messageId: mail.messageId,
+      response: OUTBOX_RESPONSE,
+      accepted: [...mail.to],
+      rejected: [],
+      sentAt,
+      contentHash,
+      transport: 'outbox',
+      path: file,
     };
   }
 
@@ -104,7 +117,9 @@ export function createMailer(opts: MailerOptions): Mailer {
       if (closed) throw new MailValidationError('mailer is closed');
       const parsed = OutgoingMail.safeParse(input);
       if (!parsed.success) {
-        throw new MailValidationError(`invalid mail: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+        throw new MailValidationError(
+          `invalid mail: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+        );
       }
       const mail = parsed.data;
       const { raw, envelope } = await build(mail);
@@ -131,7 +146,10 @@ export function createMailer(opts: MailerOptions): Mailer {
       // reach every recipient has not been given, so that is an error here.
       if (evidence.rejected.length > 0 || evidence.accepted.length === 0) {
         const rejectedErrors = (info as { rejectedErrors?: MailRejectedError['rejectedErrors'] }).rejectedErrors ?? [];
-        throw Object.assign(new MailRejectedError(evidence, rejectedErrors), { messageId: mail.messageId, contentHash });
+        throw Object.assign(new MailRejectedError(evidence, rejectedErrors), {
+          messageId: mail.messageId,
+          contentHash,
+        });
       }
       return evidence;
     },

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
  * [incidentId, obligationId, revision]; `domain` is the sender's domain.
  */
 export function makeMessageId(parts: readonly string[], domain: string): string {
-  if (parts.length === 0 || parts.some((p) => p.length === 0)) throw new Error('makeMessageId: parts must be non-empty strings');
+  if (parts.length === 0 || parts.some((p) => p.length === 0))
+    throw new Error('makeMessageId: parts must be non-empty strings');
   if (!/^[A-Za-z0-9.-]+$/.test(domain)) throw new Error(`makeMessageId: invalid domain "${domain}"`);
   const hash = createHash('sha256');
   for (const p of parts) hash.update(`${p.length}:${p}`); // length-prefixed: ["ab","c"] ≠ ["a","bc"]

@@ -15,9 +15,24 @@ const HEADER_NAME = /^[!-9;-~]+$/;
  * overridden silently or duplicate a structural header, so it is refused instead.
  */
 const RESERVED_HEADERS = new Set([
-  'from', 'to', 'cc', 'bcc', 'reply-to', 'sender', 'subject', 'message-id', 'date', 'mime-version',
-  'content-type', 'content-transfer-encoding', 'content-disposition', 'return-path', 'dkim-signature',
-  'received', 'in-reply-to', 'references',
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'reply-to',
+  'sender',
+  'subject',
+  'message-id',
+  'date',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+  'content-disposition',
+  'return-path',
+  'dkim-signature',
+  'received',
+  'in-reply-to',
+  'references',
 ]);
 
 /** A file sent with the mail, its content inline (never read from a path or URL). */
@@ -38,11 +53,17 @@ export const OutgoingMail = z.object({
   attachments: z.array(Attachment).max(10).optional(),
   /** Set by the caller, deterministic per notice (see makeMessageId) so a resend is recognisable. */
   messageId: z.string().regex(MESSAGE_ID_PATTERN, 'messageId must look like <id@domain>'),
-  headers: z.record(
-    z.string().regex(HEADER_NAME, 'invalid header name')
-      .refine((h) => !RESERVED_HEADERS.has(h.toLowerCase()), { message: 'reserved header; set it through its own field' }),
-    noLineBreak('header value'),
-  ).optional(),
+  headers: z
+    .record(
+      z
+        .string()
+        .regex(HEADER_NAME, 'invalid header name')
+        .refine((h) => !RESERVED_HEADERS.has(h.toLowerCase()), {
+          message: 'reserved header; set it through its own field',
+        }),
+      noLineBreak('header value'),
+    )
+    .optional(),
 });
 export type OutgoingMail = z.input<typeof OutgoingMail>;
 

@@ -12,7 +12,10 @@ import { formatCountry, formatList, resolveLocale } from './locale';
 import { defaultWordingStore, type Catalogue, type LineLabels, type SharedPhrases, type WordingStore } from './wording';
 
 /** The internal mails, in every language whose catalogue has their wording (`mail`). */
-const INTERNAL_LOCALES = defaultWordingStore().forPlan(null).locales().filter((l) => defaultWordingStore().forPlan(null).catalogue(l).mail);
+const INTERNAL_LOCALES = defaultWordingStore()
+  .forPlan(null)
+  .locales()
+  .filter((l) => defaultWordingStore().forPlan(null).catalogue(l).mail);
 
 /**
  * Template locales per kind: an obligation kind's from its rules (kinds.ts), the internal mails'
@@ -49,12 +52,17 @@ export function noticeKind(obligation: KindInput): ObligationNoticeKind {
   const key = obligationKey(obligation);
   const spec = key ? obligationKindSpec(`${obligation.regime}-${key}`) : undefined;
   const what = `obligation ${obligation.id} (regime "${obligation.regime}", recipient "${obligation.recipient}"${key ? `, key "${key}"` : ''})`;
-  if (!spec) throw new Error(`no notice template for ${what}: add the obligation to rules/${obligation.regime}.json and its wording to templates/wording/${obligation.regime}.json`);
+  if (!spec)
+    throw new Error(
+      `no notice template for ${what}: add the obligation to rules/${obligation.regime}.json and its wording to templates/wording/${obligation.regime}.json`,
+    );
   if (spec.recipient !== obligation.recipient) {
     throw new Error(`no notice template for ${what}: kind "${spec.kind}" is written for recipient "${spec.recipient}"`);
   }
   if (obligation.stage !== undefined && obligation.stage !== (spec.stage ?? undefined)) {
-    throw new Error(`no notice template for ${what}: kind "${spec.kind}" is written for stage "${spec.stage ?? 'none'}", not "${obligation.stage}"`);
+    throw new Error(
+      `no notice template for ${what}: kind "${spec.kind}" is written for stage "${spec.stage ?? 'none'}", not "${obligation.stage}"`,
+    );
   }
   return spec.kind;
 }
@@ -103,7 +111,10 @@ function contentOf(req: NoticeContextRequest): Record<string, string> {
   return { ...(fromFacts ?? {}), ...(req.content ?? {}) };
 }
 
-function orderedElements(spec: ObligationKindSpec, required: readonly string[]): { id: string; group: number | null }[] {
+function orderedElements(
+  spec: ObligationKindSpec,
+  required: readonly string[],
+): { id: string; group: number | null }[] {
   const seen = new Set<string>();
   const out: { id: string; group: number | null }[] = [];
   spec.groups?.forEach((g, i) => {
@@ -129,7 +140,11 @@ function orderedElements(spec: ObligationKindSpec, required: readonly string[]):
  * A delay reason, where given, is a section of every formal notice. The result is validated, so
  * what this returns will render.
  */
-export function buildNoticeContext(kind: ObligationNoticeKind, req: NoticeContextRequest, store: WordingStore = defaultWordingStore()): ObligationNoticeContext {
+export function buildNoticeContext(
+  kind: ObligationNoticeKind,
+  req: NoticeContextRequest,
+  store: WordingStore = defaultWordingStore(),
+): ObligationNoticeContext {
   const spec = obligationKindSpec(kind);
   if (!spec) throw new Error(`buildNoticeContext: no context builder for notice kind "${kind}"`);
   const lang = resolveLocale(req.locale, spec.locales).locale;
@@ -138,53 +153,85 @@ export function buildNoticeContext(kind: ObligationNoticeKind, req: NoticeContex
   const words = wording.kind(spec.regime, spec.key, spec.recipient);
   // A regime's spelling (Swiss Standard German writes "ss" for "ß"): the German catalogue serves Swiss notices too.
   const spelling = Object.entries(wording.spelling(spec.regime, lang));
-  const ortho = spelling.length ? (t: string) => spelling.reduce((acc, [from, to]) => acc.split(from).join(to), t) : (t: string) => t;
+  const ortho = spelling.length
+    ? (t: string) => spelling.reduce((acc, [from, to]) => acc.split(from).join(to), t)
+    : (t: string) => t;
   const labels = Object.fromEntries(Object.entries(cat.labels).map(([k, v]) => [k, ortho(v)])) as LineLabels;
   const shared = Object.fromEntries(Object.entries(cat.phrases).map(([k, v]) => [k, ortho(v)])) as SharedPhrases;
   const { facts, obligation } = req;
   const audience = obligation.audience ?? ['*'];
   const delayReason = blank(req.delayReason) ? null : (req.delayReason as string);
   const now = req.now ?? null;
-  const region = (code: string) => (/^[A-Z]{2}$/.test(code) ? formatCountry(code, lang) : regionName(code, cat, wording.catalogue('en')));
+  const region = (code: string) =>
+    /^[A-Z]{2}$/.test(code) ? formatCountry(code, lang) : regionName(code, cat, wording.catalogue('en'));
 
   const src: ElementSource = {
-    lang, cat, labels, ortho, incident: req.incident, facts, obligation, contact: req.contact, delayReason, now,
+    lang,
+    cat,
+    labels,
+    ortho,
+    incident: req.incident,
+    facts,
+    obligation,
+    contact: req.contact,
+    delayReason,
+    now,
     audienceCount: audienceCount(facts, audience),
     audienceName: audience.includes('*') ? null : formatList(audience.map(region), lang),
     jurisdictionName: region(obligation.jurisdiction),
   };
-  const opts = { public: spec.public, content: contentOf(req), toFollow: ortho(spec.public ? cat.toFollowPublic : cat.toFollow) };
+  const opts = {
+    public: spec.public,
+    content: contentOf(req),
+    toFollow: ortho(spec.public ? cat.toFollowPublic : cat.toFollow),
+  };
 
   const ids = orderedElements(spec, obligation.requiredContent);
   const late = now !== null && obligation.dueAt !== null && Date.parse(now) > Date.parse(obligation.dueAt);
-  if (!ids.some((e) => e.id === 'reasons-for-delay') && ((delayReason && !spec.public) || (late && spec.lateNeedsReason))) {
+  if (
+    !ids.some((e) => e.id === 'reasons-for-delay') &&
+    ((delayReason && !spec.public) || (late && spec.lateNeedsReason))
+  ) {
     ids.push({ id: 'reasons-for-delay', group: null });
   }
 
   let lastGroup: number | null = null;
   const sections: NoticeSection[] = ids.map(({ id, group }, i) => {
     const r = resolveElement(id, src, { ...opts, public: opts.public && group === null });
-    const groupHeading = group !== null && group !== lastGroup ? ortho(groupHeadingOf(words?.locales[lang]?.groups, group, kind, lang)) : null;
+    const groupHeading =
+      group !== null && group !== lastGroup
+        ? ortho(groupHeadingOf(words?.locales[lang]?.groups, group, kind, lang))
+        : null;
     lastGroup = group;
     return { id, ordinal: i + 1, groupHeading, heading: r.heading, lines: r.lines, pending: r.pending };
   });
   const pending = sections.filter((s) => s.pending).map((s) => s.id);
 
-  const header: NoticeLine[] = spec.public ? [] : [
-    { kind: 'text', label: labels.incidentReference, value: req.incident.id },
-    { kind: 'text', label: labels.incident, value: req.incident.title },
-    { kind: 'datetime', label: labels.awareAt, value: facts.awareAt },
-    ...(obligation.dueAt ? [{ kind: 'datetime' as const, label: labels.dueAt, value: obligation.dueAt }] : []),
-  ];
+  const header: NoticeLine[] = spec.public
+    ? []
+    : [
+        { kind: 'text', label: labels.incidentReference, value: req.incident.id },
+        { kind: 'text', label: labels.incident, value: req.incident.title },
+        { kind: 'datetime', label: labels.awareAt, value: facts.awareAt },
+        ...(obligation.dueAt ? [{ kind: 'datetime' as const, label: labels.dueAt, value: obligation.dueAt }] : []),
+      ];
 
   return ObligationNoticeContext.parse({
     incident: { id: req.incident.id, title: req.incident.title },
     entity: { name: facts.entity.name, country: facts.entity.country },
-    contact: { name: req.contact.name, email: req.contact.email, phone: blank(req.contact.phone) ? null : req.contact.phone },
+    contact: {
+      name: req.contact.name,
+      email: req.contact.email,
+      phone: blank(req.contact.phone) ? null : req.contact.phone,
+    },
     addressee: blank(req.authorityName) ? null : req.authorityName,
     obligation: {
-      id: obligation.id, regime: obligation.regime, recipient: obligation.recipient, stage: obligation.stage ?? null,
-      jurisdiction: obligation.jurisdiction, dueAt: obligation.dueAt,
+      id: obligation.id,
+      regime: obligation.regime,
+      recipient: obligation.recipient,
+      stage: obligation.stage ?? null,
+      jurisdiction: obligation.jurisdiction,
+      dueAt: obligation.dueAt,
     },
     jurisdictionName: region(obligation.jurisdiction),
     awareAt: facts.awareAt,
@@ -193,10 +240,13 @@ export function buildNoticeContext(kind: ObligationNoticeKind, req: NoticeContex
     pending,
     hasPending: pending.length > 0,
     phrases: {
-      to: shared.to, from: shared.from, reference: shared.reference,
+      to: shared.to,
+      from: shared.from,
+      reference: shared.reference,
       pendingNote: spec.public ? shared.pendingPublic : shared.pendingReport,
       timeZoneNote: shared.timeZoneNote.replace('{tz}', req.timeZone),
-      salutation: shared.salutation, closing: shared.closing,
+      salutation: shared.salutation,
+      closing: shared.closing,
       questions: shared.questions.replace('{name}', req.contact.name).replace('{email}', req.contact.email),
     },
     phraseLocale: lang,

@@ -14,11 +14,19 @@ import { isValidLocale, isValidTimeZone } from './locale';
 const TimeZone = z.string().refine(isValidTimeZone, { message: 'unknown IANA time zone' });
 const Locale = z.string().refine(isValidLocale, { message: 'invalid BCP 47 locale tag' });
 /** Required free text: an empty or blank string is as missing as an absent one. */
-const Text = (max: number) => z.string().max(max).refine((s) => s.trim().length > 0, { message: 'must not be blank' });
+const Text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => s.trim().length > 0, { message: 'must not be blank' });
 /** Only web links: a javascript: or data: URL in an e-mail is an attack, not a link. */
 const WebLink = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 const Count = z.number().int().nonnegative();
-const PlanId = z.string().regex(/^[a-z0-9-]+$/).nullable().default(null);
+const PlanId = z
+  .string()
+  .regex(/^[a-z0-9-]+$/)
+  .nullable()
+  .default(null);
 
 const IncidentRef = z.object({ id: Text(200), title: Text(500) });
 
@@ -32,59 +40,78 @@ const Line = z.discriminatedUnion('kind', [
 ]);
 export type NoticeLine = z.infer<typeof Line>;
 
-const Section = z.object({
-  /** The content element id (rules' requiredContent), e.g. "nature". */
-  id: Text(100),
-  ordinal: z.number().int().positive(),
-  /** Shown before the first section of a group where a law prescribes headings (else null). */
-  groupHeading: Label.nullable(),
-  heading: Label,
-  lines: z.array(Line).min(1),
-  /** Not (fully) known yet: the last line is the "to follow" sentence. */
-  pending: z.boolean(),
-}).strict();
+const Section = z
+  .object({
+    /** The content element id (rules' requiredContent), e.g. "nature". */
+    id: Text(100),
+    ordinal: z.number().int().positive(),
+    /** Shown before the first section of a group where a law prescribes headings (else null). */
+    groupHeading: Label.nullable(),
+    heading: Label,
+    lines: z.array(Line).min(1),
+    /** Not (fully) known yet: the last line is the "to follow" sentence. */
+    pending: z.boolean(),
+  })
+  .strict();
 export type NoticeSection = z.infer<typeof Section>;
 
 /**
  * The context of every obligation notice kind (`<regime>-<key>`, see kinds.ts): the framing data
  * the kind's layout uses, and the content sections built from the element catalogue.
  */
-export const ObligationNoticeContext = z.object({
-  incident: IncidentRef,
-  entity: z.object({ name: Text(500), country: Country }).strict(),
-  /** The plan's contact point (DPO or equivalent). */
-  contact: z.object({ name: Text(200), email: z.email(), phone: Text(50).nullable().default(null) }).strict(),
-  /** The addressed authority or organisation by name; null → the template's default addressee. */
-  addressee: Text(500).nullable().default(null),
-  obligation: z.object({
-    id: Text(300),
-    regime: Text(100),
-    recipient: Recipient,
-    stage: Stage.nullable(),
-    jurisdiction: Text(20),
-    dueAt: Instant.nullable(),
-  }).strict(),
-  /** The jurisdiction's name in the notice language, e.g. "Colorado", "Deutschland". */
-  jurisdictionName: Text(200),
-  awareAt: Instant,
-  /** Reference lines at the top of formal notices (empty for notices to the public). */
-  header: z.array(Line),
-  sections: z.array(Section).min(1),
-  /** Ids of the sections still to follow, in order. */
-  pending: z.array(Text(100)),
-  hasPending: z.boolean(),
-  /** Shared wording, in the template's language (phrases.ts). */
-  phrases: z.object({
-    to: Label, from: Label, reference: Label, pendingNote: Text(2000), timeZoneNote: Text(500), salutation: Label, closing: Label, questions: Text(1000),
-  }).strict(),
-  /** The template locale the phrases and headings are written in; the renderer checks it is the one it picks. */
-  phraseLocale: Locale,
-  timeZone: TimeZone,
-  /** The requested locale: formats dates and numbers (e.g. "de-AT" in the "de" template). */
-  locale: Locale,
-  /** The incident's plan, whose own wording and layouts the notice is written with (null: the repository's). */
-  plan: PlanId,
-}).strict().refine((c) => c.hasPending === (c.pending.length > 0), { message: 'hasPending must match pending', path: ['hasPending'] });
+export const ObligationNoticeContext = z
+  .object({
+    incident: IncidentRef,
+    entity: z.object({ name: Text(500), country: Country }).strict(),
+    /** The plan's contact point (DPO or equivalent). */
+    contact: z.object({ name: Text(200), email: z.email(), phone: Text(50).nullable().default(null) }).strict(),
+    /** The addressed authority or organisation by name; null → the template's default addressee. */
+    addressee: Text(500).nullable().default(null),
+    obligation: z
+      .object({
+        id: Text(300),
+        regime: Text(100),
+        recipient: Recipient,
+        stage: Stage.nullable(),
+        jurisdiction: Text(20),
+        dueAt: Instant.nullable(),
+      })
+      .strict(),
+    /** The jurisdiction's name in the notice language, e.g. "Colorado", "Deutschland". */
+    jurisdictionName: Text(200),
+    awareAt: Instant,
+    /** Reference lines at the top of formal notices (empty for notices to the public). */
+    header: z.array(Line),
+    sections: z.array(Section).min(1),
+    /** Ids of the sections still to follow, in order. */
+    pending: z.array(Text(100)),
+    hasPending: z.boolean(),
+    /** Shared wording, in the template's language (phrases.ts). */
+    phrases: z
+      .object({
+        to: Label,
+        from: Label,
+        reference: Label,
+        pendingNote: Text(2000),
+        timeZoneNote: Text(500),
+        salutation: Label,
+        closing: Label,
+        questions: Text(1000),
+      })
+      .strict(),
+    /** The template locale the phrases and headings are written in; the renderer checks it is the one it picks. */
+    phraseLocale: Locale,
+    timeZone: TimeZone,
+    /** The requested locale: formats dates and numbers (e.g. "de-AT" in the "de" template). */
+    locale: Locale,
+    /** The incident's plan, whose own wording and layouts the notice is written with (null: the repository's). */
+    plan: PlanId,
+  })
+  .strict()
+  .refine((c) => c.hasPending === c.pending.length > 0, {
+    message: 'hasPending must match pending',
+    path: ['hasPending'],
+  });
 export type ObligationNoticeContext = z.infer<typeof ObligationNoticeContext>;
 export type ObligationNoticeContextInput = z.input<typeof ObligationNoticeContext>;
 

@@ -17,7 +17,14 @@ import type { Obligation } from '../../domain/obligation';
 import type { Plan } from '../../domain/plan';
 import { formatCountry } from './locale';
 import {
-  CA_OPC, KR_REMEDY_BODIES, NY_AGENCIES, US_ATTORNEYS_GENERAL, US_CONSUMER_REPORTING_AGENCIES, US_FTC, type AgencyContact, type StatementKey,
+  CA_OPC,
+  KR_REMEDY_BODIES,
+  NY_AGENCIES,
+  US_ATTORNEYS_GENERAL,
+  US_CONSUMER_REPORTING_AGENCIES,
+  US_FTC,
+  type AgencyContact,
+  type StatementKey,
 } from './reference';
 import type { Catalogue, LineLabels } from './wording';
 
@@ -53,7 +60,10 @@ export interface ElementSource {
   jurisdictionName: string;
 }
 
-export interface Resolved { lines: Line[]; complete: boolean }
+export interface Resolved {
+  lines: Line[];
+  complete: boolean;
+}
 
 export interface ElementDef {
   resolve?: (s: ElementSource) => Resolved;
@@ -73,16 +83,19 @@ function required(value: string | undefined, s: ElementSource, what: string): st
   return value;
 }
 
-const statement = (s: ElementSource, key: StatementKey): string => required(s.cat.statements[key], s, `statements.${key}`);
+const statement = (s: ElementSource, key: StatementKey): string =>
+  required(s.cat.statements[key], s, `statements.${key}`);
 /** A statement that names the jurisdiction (`{place}`): "the Attorney General of {place}". */
-const placed = (s: ElementSource, key: StatementKey): string => statement(s, key).split('{place}').join(s.jurisdictionName);
+const placed = (s: ElementSource, key: StatementKey): string =>
+  statement(s, key).split('{place}').join(s.jurisdictionName);
 
 function agencyLine(a: AgencyContact, s: ElementSource): Line {
   const parts = [a.address, `${s.labels.phone} ${a.phone}`, a.web].filter((p): p is string => p !== null);
   return text(parts.join(' · '), required(s.cat.agencies[a.name], s, `agencies.${a.name}`));
 }
 
-const dataCategories = (s: ElementSource): string[] => s.facts.dataCategories.map((c) => s.ortho(s.cat.dataCategories[c]));
+const dataCategories = (s: ElementSource): string[] =>
+  s.facts.dataCategories.map((c) => s.ortho(s.cat.dataCategories[c]));
 
 function affectedCountries(s: ElementSource): string[] {
   return [...new Set(s.facts.affected.map((g) => g.country))].map((c) => formatCountry(c, s.lang));
@@ -106,7 +119,8 @@ const entityLines = (s: ElementSource): Line[] => [
 ];
 
 /** The date the notice is given: the drafting date, where known. */
-const noticeDate = (s: ElementSource): Resolved => (s.now ? known({ kind: 'date', label: s.labels.noticeDate, value: s.now }) : partial());
+const noticeDate = (s: ElementSource): Resolved =>
+  s.now ? known({ kind: 'date', label: s.labels.noticeDate, value: s.now }) : partial();
 
 const el = (resolve?: (s: ElementSource) => Resolved): ElementDef => (resolve ? { resolve } : {});
 
@@ -120,9 +134,11 @@ export const ELEMENTS = {
   // The state Attorney General's contacts where a published source confirmed them (reference.ts); what none
   // confirmed (every other state, the District's address) comes from the responders, and is pending until then.
   'attorney-general-contacts': el((s) => {
-      const ag = Object.prototype.hasOwnProperty.call(US_ATTORNEYS_GENERAL, s.obligation.jurisdiction) ? US_ATTORNEYS_GENERAL[s.obligation.jurisdiction] : undefined;
-      return ag ? { lines: [agencyLine(ag, s)], complete: ag.missing.length === 0 } : partial();
-    }),
+    const ag = Object.prototype.hasOwnProperty.call(US_ATTORNEYS_GENERAL, s.obligation.jurisdiction)
+      ? US_ATTORNEYS_GENERAL[s.obligation.jurisdiction]
+      : undefined;
+    return ag ? { lines: [agencyLine(ag, s)], complete: ag.missing.length === 0 } : partial();
+  }),
   'business-continuity-plan': el(),
   cause: el(),
   chronology: el(),
@@ -130,7 +146,9 @@ export const ELEMENTS = {
   'client-impact': el(),
   // The organisation's own complaint process comes from the responders; the right to complain to the OPC is fixed.
   'complaint-process': el((s) => partial(text(statement(s, 'complaintToCommissioner')), agencyLine(CA_OPC, s))),
-  'confirmed-or-alleged': el((s) => (s.facts.determinedAt ? known(at(s.labels.determinedAt, s.facts.determinedAt)) : partial())),
+  'confirmed-or-alleged': el((s) =>
+    s.facts.determinedAt ? known(at(s.labels.determinedAt, s.facts.determinedAt)) : partial(),
+  ),
   'contact-point': el((s) => known(...contactLines(s))),
   'controller-identity': el((s) => known(...entityLines(s))),
   'costs-and-losses': el(),
@@ -138,8 +156,18 @@ export const ELEMENTS = {
   // What the entity offers (Pennsylvania: credit monitoring) is the responders' to say.
   'credit-monitoring-offer': el(),
   // Where people are affected informs the assessment but is not the assessment itself.
-  'cross-border-impact': el((s) => partial(...(s.facts.affected.length ? [{ kind: 'list' as const, label: s.labels.affectedCountries, value: affectedCountries(s) }] : []))),
-  'data-categories': el((s) => (s.facts.dataCategories.length ? known({ kind: 'list', label: s.labels.dataCategories, value: dataCategories(s) }) : partial())),
+  'cross-border-impact': el((s) =>
+    partial(
+      ...(s.facts.affected.length
+        ? [{ kind: 'list' as const, label: s.labels.affectedCountries, value: affectedCountries(s) }]
+        : []),
+    ),
+  ),
+  'data-categories': el((s) =>
+    s.facts.dataCategories.length
+      ? known({ kind: 'list', label: s.labels.dataCategories, value: dataCategories(s) })
+      : partial(),
+  ),
   'date-and-circumstances': el((s) => partial(at(s.labels.awareAt, s.facts.awareAt))),
   'date-and-duration': el(),
   'date-of-awareness': el((s) => known(at(s.labels.awareAt, s.facts.awareAt))),
@@ -149,9 +177,12 @@ export const ELEMENTS = {
   'date-range': el(),
   'detailed-description': el((s) => narrative(s.facts.nature)),
   'detection-and-classification-time': el((s) => ({
-      lines: [at(s.labels.detectedAt, s.facts.awareAt), ...(s.facts.classifiedMajorAt ? [at(s.labels.classifiedAt, s.facts.classifiedMajorAt)] : [])],
-      complete: s.facts.classifiedMajorAt !== undefined,
-    })),
+    lines: [
+      at(s.labels.detectedAt, s.facts.awareAt),
+      ...(s.facts.classifiedMajorAt ? [at(s.labels.classifiedAt, s.facts.classifiedMajorAt)] : []),
+    ],
+    complete: s.facts.classifiedMajorAt !== undefined,
+  })),
   'early-warning-update': el(),
   'entity-and-affected-systems': el((s) => partial(text(s.facts.entity.name, s.labels.entityName))),
   // DORA asks for the LEI and entity type as well: they come from the responders.
@@ -159,7 +190,9 @@ export const ELEMENTS = {
   'entity-identity': el((s) => known(...entityLines(s))),
   'estimated-monetary-impact': el(),
   'evidence-preservation': el(),
-  'extortion-payment': el((s) => (s.facts.ransomPaidAt ? known(at(s.labels.paymentAt, s.facts.ransomPaidAt)) : partial())),
+  'extortion-payment': el((s) =>
+    s.facts.ransomPaidAt ? known(at(s.labels.paymentAt, s.facts.ransomPaidAt)) : partial(),
+  ),
   'extortion-payment-rationale': el(),
   'fcra-rights': el((s) => known(text(statement(s, 'fcraRights')))),
   'fraud-alert-and-freeze-info': el((s) => known(text(statement(s, 'fraudAlertAndFreeze')))),
@@ -188,7 +221,11 @@ export const ELEMENTS = {
   'material-updates': el(),
   measures: el((s) => narrative(s.facts.measuresTaken)),
   'measures-planned': el(),
-  'member-states-affected': el((s) => (s.facts.affected.length ? known({ kind: 'list', label: s.labels.affectedCountries, value: affectedCountries(s) }) : partial())),
+  'member-states-affected': el((s) =>
+    s.facts.affected.length
+      ? known({ kind: 'list', label: s.labels.affectedCountries, value: affectedCountries(s) })
+      : partial(),
+  ),
   nature: el((s) => narrative(s.facts.nature)),
   'new-or-different-information': el(),
   // The entity's written determination that harm is not likely, and its reasons: only the responders can give it.
@@ -197,9 +234,9 @@ export const ELEMENTS = {
   'notice-timing-and-distribution': el(),
   'notification-means': el(),
   'number-affected': el((s) => {
-      const line = countLine(s);
-      return line ? known(line) : partial();
-    }),
+    const line = countLine(s);
+    return line ? known(line) : partial();
+  }),
   'number-notified-directly': el(),
   'occurrence-and-recovery-time': el(),
   'operational-impact': el(),
@@ -217,54 +254,64 @@ export const ELEMENTS = {
   'ransom-amount': el(),
   'ransom-demand': el(),
   'ransom-details': el((s) => partial(...(s.facts.ransomPaidAt ? [at(s.labels.paymentAt, s.facts.ransomPaidAt)] : []))),
-  'ransom-payment-date': el((s) => (s.facts.ransomPaidAt ? known(at(s.labels.paymentAt, s.facts.ransomPaidAt)) : partial())),
+  'ransom-payment-date': el((s) =>
+    s.facts.ransomPaidAt ? known(at(s.labels.paymentAt, s.facts.ransomPaidAt)) : partial(),
+  ),
   'ransom-payment-instructions': el(),
   'reasonable-safeguards': el(),
   'reasons-for-delay': el((s) => {
-      if (!blank(s.delayReason)) return known(text(s.delayReason as string));
-      const due = s.obligation.dueAt;
-      // Without a reason the element is satisfied only by a notice known to be in time.
-      if (s.now && (due === null || Date.parse(s.now) <= Date.parse(due))) return known(text(s.labels.noDelay));
-      return partial();
-    }),
+    if (!blank(s.delayReason)) return known(text(s.delayReason as string));
+    const due = s.obligation.dueAt;
+    // Without a reason the element is satisfied only by a notice known to be in time.
+    if (s.now && (due === null || Date.parse(s.now) <= Date.parse(due))) return known(text(s.labels.noDelay));
+    return partial();
+  }),
   'reasons-for-supplement': el(),
   'recommended-steps': el(),
   'record-categories-and-count': el((s) => {
-      const lines: Line[] = [];
-      if (s.facts.dataCategories.length) lines.push({ kind: 'list', label: s.labels.dataCategories, value: dataCategories(s) });
-      if (s.facts.recordCount !== undefined) lines.push({ kind: 'count', label: s.labels.recordCount, value: s.facts.recordCount });
-      return { lines, complete: lines.length === 2 };
-    }),
+    const lines: Line[] = [];
+    if (s.facts.dataCategories.length)
+      lines.push({ kind: 'list', label: s.labels.dataCategories, value: dataCategories(s) });
+    if (s.facts.recordCount !== undefined)
+      lines.push({ kind: 'count', label: s.labels.recordCount, value: s.facts.recordCount });
+    return { lines, complete: lines.length === 2 };
+  }),
   'recurrence-prevention': el(),
   'recurring-incidents': el(),
   remediation: el(),
   'remediation-offered': el(),
   'remedy-procedure': el(),
   // The reporter's title, relationship to the entity and the entity's address come from the responders.
-  'reporting-entity-details': el((s) => partial(...entityLines(s), text(s.contact.name, s.labels.contactPerson), text(s.contact.email, s.labels.email))),
+  'reporting-entity-details': el((s) =>
+    partial(...entityLines(s), text(s.contact.name, s.labels.contactPerson), text(s.contact.email, s.labels.email)),
+  ),
   'representation-document': el(),
   resolution: el(),
   'resolution-authority-information': el(),
   'resolution-time': el(),
   'response-measures': el((s) => narrative(s.facts.measuresTaken)),
   'response-to-individuals': el(),
-  'rights-and-remedies': el((s) => known(text(statement(s, 'koreanRights')), ...KR_REMEDY_BODIES.map((a) => agencyLine(a, s)))),
+  'rights-and-remedies': el((s) =>
+    known(text(statement(s, 'koreanRights')), ...KR_REMEDY_BODIES.map((a) => agencyLine(a, s))),
+  ),
   'root-cause': el(),
   'sample-notice': el(),
   scope: el(),
   'security-defenses': el(),
-  'security-freeze-info': el((s) => known(text(statement(s, 'securityFreeze')), ...US_CONSUMER_REPORTING_AGENCIES.map((a) => agencyLine(a, s)))),
+  'security-freeze-info': el((s) =>
+    known(text(statement(s, 'securityFreeze')), ...US_CONSUMER_REPORTING_AGENCIES.map((a) => agencyLine(a, s))),
+  ),
   'security-measures': el(),
   'security-program-status': el(),
   'severity-and-impact': el(),
   'steps-for-individuals': el(),
   'subject-categories-and-count': el((s) => {
-      const lines: Line[] = [];
-      const categories = (s.facts.subjectCategories ?? []).filter((c) => !blank(c));
-      if (categories.length) lines.push({ kind: 'list', label: s.labels.subjectCategories, value: categories });
-      if (s.audienceCount !== null) lines.push({ kind: 'count', label: s.labels.subjectCount, value: s.audienceCount });
-      return { lines, complete: lines.length === 2 };
-    }),
+    const lines: Line[] = [];
+    const categories = (s.facts.subjectCategories ?? []).filter((c) => !blank(c));
+    if (categories.length) lines.push({ kind: 'list', label: s.labels.subjectCategories, value: categories });
+    if (s.audienceCount !== null) lines.push({ kind: 'count', label: s.labels.subjectCount, value: s.audienceCount });
+    return { lines, complete: lines.length === 2 };
+  }),
   'submission-type': el((s) => (s.obligation.stage ? known(text(s.cat.stages[s.obligation.stage])) : partial())),
   submitter: el((s) => known(...entityLines(s))),
   'supplementary-information': el(),
@@ -276,9 +323,15 @@ export const ELEMENTS = {
   'time-and-place-of-discovery': el((s) => partial(at(s.labels.awareAt, s.facts.awareAt))),
   timing: el(),
   // The entity's toll-free number (and web site): the plan's contact telephone where it has one, else the responders' text.
-  'toll-free-contact': el((s) => (blank(s.contact.phone) ? partial() : known(text(s.contact.phone as string, s.labels.phone)))),
+  'toll-free-contact': el((s) =>
+    blank(s.contact.phone) ? partial() : known(text(s.contact.phone as string, s.labels.phone)),
+  ),
   // Everyone affected, in every jurisdiction (number-affected counts the obligation's audience).
-  'total-number-affected': el((s) => (s.facts.affected.length ? known({ kind: 'count', label: s.labels.affectedCount, value: totalAffected(s.facts) }) : partial())),
+  'total-number-affected': el((s) =>
+    s.facts.affected.length
+      ? known({ kind: 'count', label: s.labels.affectedCount, value: totalAffected(s.facts) })
+      : partial(),
+  ),
   'total-subjects-processed': el(),
   'tracing-leads': el(),
   'unauthorised-person-identity': el(),
@@ -315,7 +368,8 @@ export interface ResolvedElement {
  * carries what is known and then the "to follow" sentence: never an empty section.
  */
 export function resolveElement(
-  id: string, src: ElementSource,
+  id: string,
+  src: ElementSource,
   /** `public`: plain-language heading where the catalogue has one (a grouped section keeps the formal one under its group's heading). */
   opts: { public: boolean; content: Readonly<Record<string, string>>; toFollow: string },
 ): ResolvedElement {
@@ -327,7 +381,9 @@ export function resolveElement(
   const pending = !base.complete && own === null;
   if (pending) lines.push(text(opts.toFollow));
   const words = src.cat.elements[id];
-  const heading = src.ortho(required(opts.public && words?.plain ? words.plain : words?.heading, src, `the heading of content element "${id}"`));
+  const heading = src.ortho(
+    required(opts.public && words?.plain ? words.plain : words?.heading, src, `the heading of content element "${id}"`),
+  );
   return { id, heading, lines, pending };
 }
 

@@ -40,30 +40,47 @@ export interface ObligationKindSpec {
 
 export class KindWordingError extends Error {
   constructor(readonly problems: string[]) {
-    super(`notice wording is missing for rule obligations (add it to templates/wording/<regime>.json or locales/<locale>.json):\n  ${problems.join('\n  ')}`);
+    super(
+      `notice wording is missing for rule obligations (add it to templates/wording/<regime>.json or locales/<locale>.json):\n  ${problems.join('\n  ')}`,
+    );
     this.name = 'KindWordingError';
   }
 }
 
 const DEFAULT_LAYOUT: Record<Recipient, string> = {
-  authority: 'authority', controller: 'authority', 'credit-agencies': 'authority', individuals: 'individuals', media: 'media',
+  authority: 'authority',
+  controller: 'authority',
+  'credit-agencies': 'authority',
+  individuals: 'individuals',
+  media: 'media',
 };
 
 /** What a kind needs from its wording in one locale; a problem per gap, naming the regime, key and locale. */
-function checkLocale(spec: ObligationKindSpec, text: Record<string, unknown> | undefined, wording: Wording, advice: readonly string[], locale: string): string[] {
+function checkLocale(
+  spec: ObligationKindSpec,
+  text: Record<string, unknown> | undefined,
+  wording: Wording,
+  advice: readonly string[],
+  locale: string,
+): string[] {
   const where = `${spec.regime} "${spec.key}" (kind ${spec.kind}), locale ${locale}`;
   if (!wording.hasCatalogue(locale)) return [`${where}: no locales/${locale}.json`];
-  if (!text) return [`${where}: no wording (templates/wording/${spec.regime}.json kinds.${spec.key}.locales.${locale})`];
+  if (!text)
+    return [`${where}: no wording (templates/wording/${spec.regime}.json kinds.${spec.key}.locales.${locale})`];
   const out: string[] = [];
   const needs = ['title', 'intro', ...(spec.layout === 'individuals' ? [] : ['addressee'])];
   for (const k of needs) if (text[k] === undefined) out.push(`${where}: no ${k}`);
-  if (spec.groups && (text.groups as unknown[] | undefined)?.length !== spec.groups.length) out.push(`${where}: needs ${spec.groups.length} group headings`);
+  if (spec.groups && (text.groups as unknown[] | undefined)?.length !== spec.groups.length)
+    out.push(`${where}: needs ${spec.groups.length} group headings`);
   const cat = wording.catalogue(locale);
   for (const id of spec.requiredContent) {
-    if (!isElementId(id)) out.push(`${where}: required element "${id}" is not in the element catalogue (activities/notices/elements.ts)`);
-    else if (!cat.elements[id]?.heading) out.push(`${where}: locales/${locale}.json has no heading for element "${id}"`);
+    if (!isElementId(id))
+      out.push(`${where}: required element "${id}" is not in the element catalogue (activities/notices/elements.ts)`);
+    else if (!cat.elements[id]?.heading)
+      out.push(`${where}: locales/${locale}.json has no heading for element "${id}"`);
   }
-  for (const s of advice) if (!(s in cat.sentences)) out.push(`${where}: locales/${locale}.json has no sentence "${s}"`);
+  for (const s of advice)
+    if (!(s in cat.sentences)) out.push(`${where}: locales/${locale}.json has no sentence "${s}"`);
   return out;
 }
 
@@ -78,7 +95,12 @@ export function deriveKinds(rules: RuleSet, wording: Wording): ObligationKindSpe
       if (specs.has(kind)) continue;
       const w = wording.kind(r.regime, o.key, o.recipient);
       const spec: ObligationKindSpec = {
-        kind, regime: r.regime, key: o.key, recipient: o.recipient, stage: o.stage ?? null, locales,
+        kind,
+        regime: r.regime,
+        key: o.key,
+        recipient: o.recipient,
+        stage: o.stage ?? null,
+        locales,
         public: o.recipient === 'individuals' || o.recipient === 'media',
         lateNeedsReason: o.lateNeedsReason ?? false,
         groups: w?.groups ?? null,
@@ -87,7 +109,9 @@ export function deriveKinds(rules: RuleSet, wording: Wording): ObligationKindSpe
       };
       specs.set(kind, spec);
       if (!w) {
-        problems.push(`${r.regime} "${o.key}" (kind ${kind}), locales ${locales.join(', ')}: no wording (templates/wording/${r.regime}.json kinds.${o.key})`);
+        problems.push(
+          `${r.regime} "${o.key}" (kind ${kind}), locales ${locales.join(', ')}: no wording (templates/wording/${r.regime}.json kinds.${o.key})`,
+        );
         continue;
       }
       for (const l of locales) problems.push(...checkLocale(spec, w.locales[l], wording, w.advice, l));

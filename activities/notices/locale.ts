@@ -44,15 +44,18 @@ export function resolveLocale(requested: string, available: readonly string[]): 
 
   const lang = languageOf(want);
   const preferred = DEFAULT_REGION[lang];
-  const sameLanguage = canon.find((c) => maximized(c.tag) === maximized(want))
-    ?? (preferred ? canon.find((c) => c.tag === preferred) : undefined)
-    ?? canon.find((c) => c.tag === lang)
-    ?? [...canon].sort((a, b) => a.tag.localeCompare(b.tag)).find((c) => languageOf(c.tag) === lang);
+  const sameLanguage =
+    canon.find((c) => maximized(c.tag) === maximized(want)) ??
+    (preferred ? canon.find((c) => c.tag === preferred) : undefined) ??
+    canon.find((c) => c.tag === lang) ??
+    [...canon].sort((a, b) => a.tag.localeCompare(b.tag)).find((c) => languageOf(c.tag) === lang);
   if (sameLanguage) return { locale: sameLanguage.dir, requestedLocale: requested, fallback: true };
 
   const base = canon.find((c) => c.tag === BASE_LOCALE);
   if (base) return { locale: base.dir, requestedLocale: requested, fallback: true };
-  throw new Error(`no template for locale "${requested}" and no "${BASE_LOCALE}" fallback among [${available.join(', ')}]`);
+  throw new Error(
+    `no template for locale "${requested}" and no "${BASE_LOCALE}" fallback among [${available.join(', ')}]`,
+  );
 }
 
 /**
@@ -92,8 +95,14 @@ export function formatDateTime(iso: string, timeZone: string, locale: string): s
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) throw new Error(`datetime: "${iso}" is not a valid ISO-8601 instant`);
   return new Intl.DateTimeFormat(locale, {
-    timeZone, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit',
-    hourCycle: 'h23', timeZoneName: 'shortOffset',
+    timeZone,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'shortOffset',
   }).format(d);
 }
 
@@ -114,12 +123,18 @@ export type FormattableLine =
 /** A line's value as the `value` template helper prints it; the required-content probes use the same. */
 export function formatLineValue(line: FormattableLine, timeZone: string, locale: string): string {
   switch (line.kind) {
-    case 'text': return line.value;
-    case 'datetime': return formatDateTime(line.value, timeZone, locale);
-    case 'date': return formatDate(line.value, timeZone, locale);
-    case 'count': return formatNumber(line.value, locale);
-    case 'list': return formatList(line.value, locale);
-    default: throw new Error(`value: unknown line kind "${String((line as { kind?: unknown }).kind)}"`);
+    case 'text':
+      return line.value;
+    case 'datetime':
+      return formatDateTime(line.value, timeZone, locale);
+    case 'date':
+      return formatDate(line.value, timeZone, locale);
+    case 'count':
+      return formatNumber(line.value, locale);
+    case 'list':
+      return formatList(line.value, locale);
+    default:
+      throw new Error(`value: unknown line kind "${String((line as { kind?: unknown }).kind)}"`);
   }
 }
 

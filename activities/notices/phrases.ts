@@ -26,4 +26,6 @@ const byLocale = <T>(f: (l: string) => T): Readonly<Record<string, T>> =>
 export const TO_FOLLOW = byLocale((l) => base().catalogue(l).toFollow);
 /** The same for notices to the public (individuals, media): what they will hear, not a report. */
 export const TO_FOLLOW_PUBLIC = byLocale((l) => base().catalogue(l).toFollowPublic);
-export const DATA_CATEGORY_LABELS: Readonly<Record<string, Readonly<Record<DataCategory, string>>>> = byLocale((l) => base().catalogue(l).dataCategories);
+export const DATA_CATEGORY_LABELS: Readonly<Record<string, Readonly<Record<DataCategory, string>>>> = byLocale(
+  (l) => base().catalogue(l).dataCategories,
+);

@@ -12,8 +12,18 @@ import { deriveKinds } from './kinds';
 import { createEnvironment } from './render-helpers';
 import { defaultWordingStore, LAYOUT_PARTS, type WordingStore } from './wording';
 
-const dirs = (p: string): string[] => (existsSync(p) ? readdirSync(p, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : []);
-const files = (p: string, ext: string): string[] => (existsSync(p) ? readdirSync(p).filter((f) => f.endsWith(ext)).map((f) => f.slice(0, -ext.length)) : []);
+const dirs = (p: string): string[] =>
+  existsSync(p)
+    ? readdirSync(p, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+    : [];
+const files = (p: string, ext: string): string[] =>
+  existsSync(p)
+    ? readdirSync(p)
+        .filter((f) => f.endsWith(ext))
+        .map((f) => f.slice(0, -ext.length))
+    : [];
 
 /** Throws, naming the file and the field, when the plan's own wording is not usable. */
 export function checkPlanWording(plan: string, store: WordingStore = defaultWordingStore()): void {
@@ -24,7 +34,10 @@ export function checkPlanWording(plan: string, store: WordingStore = defaultWord
   for (const regime of files(path.join(root, 'templates', 'wording'), '.json')) {
     if (regime.startsWith('_')) continue;
     const r = rules.regimes.find((x) => x.regime === regime);
-    if (!r) throw new Error(`${path.join(root, 'templates', 'wording', `${regime}.json`)}: no rules/${regime}.json for this wording`);
+    if (!r)
+      throw new Error(
+        `${path.join(root, 'templates', 'wording', `${regime}.json`)}: no rules/${regime}.json for this wording`,
+      );
     for (const o of r.obligations) w.kind(regime, o.key, o.recipient);
   }
   const kinds = deriveKinds(rules, w);

@@ -17,9 +17,19 @@ export interface AgencyContact {
 
 /** The nationwide consumer reporting agencies (US), for credit-agency-contacts and security freezes. */
 export const US_CONSUMER_REPORTING_AGENCIES: readonly AgencyContact[] = [
-  { name: 'equifax', address: 'P.O. Box 105788, Atlanta, GA 30348-5788', phone: '1-800-685-1111', web: 'www.equifax.com' },
+  {
+    name: 'equifax',
+    address: 'P.O. Box 105788, Atlanta, GA 30348-5788',
+    phone: '1-800-685-1111',
+    web: 'www.equifax.com',
+  },
   { name: 'experian', address: 'P.O. Box 9554, Allen, TX 75013', phone: '1-888-397-3742', web: 'www.experian.com' },
-  { name: 'transunion', address: 'P.O. Box 2000, Chester, PA 19016', phone: '1-888-909-8872', web: 'www.transunion.com' },
+  {
+    name: 'transunion',
+    address: 'P.O. Box 2000, Chester, PA 19016',
+    phone: '1-888-909-8872',
+    web: 'www.transunion.com',
+  },
 ];
 
 export const US_FTC: AgencyContact = {
@@ -72,8 +82,9 @@ export const US_ATTORNEYS_GENERAL: Readonly<Record<string, AttorneyGeneralContac
     address: '200 St. Paul Place, Baltimore, MD 21202',
     phone: '1-888-743-0023',
     web: 'www.marylandattorneygeneral.gov',
-    source: 'phone and web site: marylandattorneygeneral.gov/pages/cpd/complaintmediation.aspx ("the Attorney General\'s main switchboard at toll-free 1-888-743-0023", toll-free in Maryland); '
-      + 'address: oag.maryland.gov/i-need-to/Pages/identity-theft-information.aspx (Identity Theft Unit, 25th floor) and the Maryland Manual (msa.maryland.gov)',
+    source:
+      'phone and web site: marylandattorneygeneral.gov/pages/cpd/complaintmediation.aspx ("the Attorney General\'s main switchboard at toll-free 1-888-743-0023", toll-free in Maryland); ' +
+      'address: oag.maryland.gov/i-need-to/Pages/identity-theft-information.aspx (Identity Theft Unit, 25th floor) and the Maryland Manual (msa.maryland.gov)',
     missing: [],
   },
   'US-NC': {
@@ -81,8 +92,9 @@ export const US_ATTORNEYS_GENERAL: Readonly<Record<string, AttorneyGeneralContac
     address: '9001 Mail Service Center, Raleigh, NC 27699-9001',
     phone: '1-877-566-7226 (1-877-5-NO-SCAM)',
     web: 'www.ncdoj.gov',
-    source: 'phone and web site: ncdoj.gov (consumer alerts, "All Other Complaints: (877)-5-NO-SCAM"); '
-      + 'address: as printed for the Attorney General\'s Office in a published resident notice (vendini.com resources guide), not on ncdoj.gov itself',
+    source:
+      'phone and web site: ncdoj.gov (consumer alerts, "All Other Complaints: (877)-5-NO-SCAM"); ' +
+      "address: as printed for the Attorney General's Office in a published resident notice (vendini.com resources guide), not on ncdoj.gov itself",
     missing: [],
   },
   // The Office publishes no toll-free number: its Consumer Protection Unit's number is given.
@@ -100,7 +112,8 @@ export const US_ATTORNEYS_GENERAL: Readonly<Record<string, AttorneyGeneralContac
     address: null,
     phone: '(202) 442-9828',
     web: 'oag.dc.gov',
-    source: 'oag.dc.gov/node/1729 (Office of Consumer Protection: "Calling (202) 442-9828"); no address for the Office was found in a stored source',
+    source:
+      'oag.dc.gov/node/1729 (Office of Consumer Protection: "Calling (202) 442-9828"); no address for the Office was found in a stored source',
     missing: ['address'],
   },
 };
@@ -117,10 +130,26 @@ export const US_ATTORNEYS_GENERAL: Readonly<Record<string, AttorneyGeneralContac
  * replaced by the jurisdiction's name.
  */
 export type StatementKey =
-  | 'fraudAlertAndFreeze' | 'policeReport' | 'securityFreeze' | 'complaintToCommissioner' | 'koreanRights'
-  | 'vigilanceAdvice' | 'fcraRights' | 'identityTheftReporting' | 'identityTheftPrevention';
+  | 'fraudAlertAndFreeze'
+  | 'policeReport'
+  | 'securityFreeze'
+  | 'complaintToCommissioner'
+  | 'koreanRights'
+  | 'vigilanceAdvice'
+  | 'fcraRights'
+  | 'identityTheftReporting'
+  | 'identityTheftPrevention';
 
 /** Every agency key the reference data uses: the English catalogue must name each. */
-export const AGENCY_KEYS: readonly string[] = [...new Set(
-  [...US_CONSUMER_REPORTING_AGENCIES, US_FTC, ...NY_AGENCIES, CA_OPC, ...KR_REMEDY_BODIES, ...Object.values(US_ATTORNEYS_GENERAL)].map((a) => a.name),
-)].sort();
+export const AGENCY_KEYS: readonly string[] = [
+  ...new Set(
+    [
+      ...US_CONSUMER_REPORTING_AGENCIES,
+      US_FTC,
+      ...NY_AGENCIES,
+      CA_OPC,
+      ...KR_REMEDY_BODIES,
+      ...Object.values(US_ATTORNEYS_GENERAL),
+    ].map((a) => a.name),
+  ),
+].sort();

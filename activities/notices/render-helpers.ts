@@ -5,7 +5,14 @@
  * and `{{t "layout.colon"}}` (the language's catalogue, locales/<locale>.json).
  */
 import Handlebars from 'handlebars';
-import { formatCountry, formatDateTime, formatLineValue, formatList, formatNumber, type FormattableLine } from './locale';
+import {
+  formatCountry,
+  formatDateTime,
+  formatLineValue,
+  formatList,
+  formatNumber,
+  type FormattableLine,
+} from './locale';
 import type { Catalogue, Fragment, KindText, LayoutPart } from './wording';
 
 /** What the helpers read from handlebars' @data (also `@advice`, `@grouped` and `@templateLocale` in layouts). */
@@ -41,7 +48,20 @@ export interface Helpers {
 }
 
 export const HELPERS = [
-  'datetime', 'number', 'hours', 'list', 'country', 'known', 'upper', 'roleName', 'recipientName', 'paragraphs', 'value', 'phrase', 'w', 't',
+  'datetime',
+  'number',
+  'hours',
+  'list',
+  'country',
+  'known',
+  'upper',
+  'roleName',
+  'recipientName',
+  'paragraphs',
+  'value',
+  'phrase',
+  'w',
+  't',
 ];
 
 const where = (o: HelperOptionsLike | undefined): string =>
@@ -49,7 +69,8 @@ const where = (o: HelperOptionsLike | undefined): string =>
 
 function renderData(o: HelperOptionsLike): RenderData {
   const d = o.data;
-  if (!d?.templateLocale || !d.formatLocale || !d.timeZone || !d.phraseLocale || !d.cat || !d.part) throw new Error('template rendered without render data');
+  if (!d?.templateLocale || !d.formatLocale || !d.timeZone || !d.phraseLocale || !d.cat || !d.part)
+    throw new Error('template rendered without render data');
   return d as RenderData;
 }
 
@@ -59,7 +80,10 @@ const UNESCAPED = /\{\{\{|\{\{~?\s*&|\{\{~?\s*>/;
 /** Literal text of an HTML fragment is text, not markup: "&" in a statute's name is "&amp;". */
 const escapeLiteral = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const htmlFragmentSource = (src: string): string =>
-  src.split(/(\{\{[\s\S]*?\}\})/).map((seg, i) => (i % 2 === 1 ? seg : escapeLiteral(seg))).join('');
+  src
+    .split(/(\{\{[\s\S]*?\}\})/)
+    .map((seg, i) => (i % 2 === 1 ? seg : escapeLiteral(seg)))
+    .join('');
 
 function lookup(tree: unknown, key: string): Fragment | undefined {
   let node: unknown = tree;
@@ -68,7 +92,12 @@ function lookup(tree: unknown, key: string): Fragment | undefined {
     node = (node as Record<string, unknown>)[k];
   }
   if (typeof node === 'string') return node;
-  if (typeof node === 'object' && node !== null && typeof (node as { text?: unknown }).text === 'string' && typeof (node as { html?: unknown }).html === 'string') {
+  if (
+    typeof node === 'object' &&
+    node !== null &&
+    typeof (node as { text?: unknown }).text === 'string' &&
+    typeof (node as { html?: unknown }).html === 'string'
+  ) {
     return node as Fragment;
   }
   return undefined;
@@ -88,7 +117,10 @@ export function createEnvironment(): Helpers {
   const fragments = new Map<string, Compiled>();
 
   function compile(source: string, html: boolean, what: string): Compiled {
-    if (UNESCAPED.test(source)) throw new Error(`${what} uses unescaped output or a partial ({{{ }}}, {{& }}, {{> }}), which notices do not allow`);
+    if (UNESCAPED.test(source))
+      throw new Error(
+        `${what} uses unescaped output or a partial ({{{ }}}, {{& }}, {{> }}), which notices do not allow`,
+      );
     try {
       hb.precompile(source, optionsFor(html));
     } catch (err) {
@@ -123,11 +155,17 @@ export function createEnvironment(): Helpers {
     });
   }
 
-  const helper = (name: string, arity: number, fn: (args: unknown[], data: RenderData, options: HelperOptionsLike) => unknown) => {
+  const helper = (
+    name: string,
+    arity: number,
+    fn: (args: unknown[], data: RenderData, options: HelperOptionsLike) => unknown,
+  ) => {
     hb.registerHelper(name, (...all: unknown[]) => {
       const options = all.pop() as HelperOptionsLike;
-      if (all.length !== arity) throw new Error(`{{${name}}} at ${where(options)}: expects ${arity} argument(s), got ${all.length}`);
-      if (all.some((a) => a === undefined)) throw new Error(`{{${name}}} at ${where(options)}: argument is missing from the context`);
+      if (all.length !== arity)
+        throw new Error(`{{${name}}} at ${where(options)}: expects ${arity} argument(s), got ${all.length}`);
+      if (all.some((a) => a === undefined))
+        throw new Error(`{{${name}}} at ${where(options)}: argument is missing from the context`);
       try {
         return fn(all, renderData(options), options);
       } catch (err) {
@@ -148,13 +186,19 @@ export function createEnvironment(): Helpers {
   helper('datetime', 1, ([iso], d) => formatDateTime(str(iso, 'datetime value'), d.timeZone, d.formatLocale));
   helper('number', 1, ([n], d) => formatNumber(n as number, d.formatLocale));
   helper('hours', 1, ([n], d) => formatNumber(n as number, d.formatLocale, 1));
-  helper('list', 1, ([xs], d) => formatList((xs as unknown[]).map((x) => str(x, 'list item')), d.formatLocale));
+  helper('list', 1, ([xs], d) =>
+    formatList(
+      (xs as unknown[]).map((x) => str(x, 'list item')),
+      d.formatLocale,
+    ),
+  );
   helper('country', 1, ([c], d) => formatCountry(str(c, 'country code'), d.formatLocale));
   /** `{{#if (known x)}}`: true unless null. 0 counts as known, unlike a bare #if. */
   helper('known', 1, ([v]) => v !== null);
   /** A section line's value (contexts.ts NoticeLine): text, date and time, date, number or list, formatted for the recipient. */
   helper('value', 1, ([line], d) => {
-    if (typeof line !== 'object' || line === null || typeof (line as { kind?: unknown }).kind !== 'string') throw new Error('expects a section line');
+    if (typeof line !== 'object' || line === null || typeof (line as { kind?: unknown }).kind !== 'string')
+      throw new Error('expects a section line');
     return formatLineValue(line as FormattableLine, d.timeZone, d.formatLocale);
   });
   /** `{{phrase "vigilance"}}`: a catalogue sentence (`sentences`), in the template's language. */
@@ -166,7 +210,10 @@ export function createEnvironment(): Helpers {
   helper('w', 1, ([key], d, options) => {
     const k = str(key, 'wording key');
     const value = lookup(d.words, k);
-    if (value === undefined) throw new Error(`no ${d.templateLocale} wording "${k}" for ${d.kind} (${d.wordingFile ?? 'the kind has no wording file'})`);
+    if (value === undefined)
+      throw new Error(
+        `no ${d.templateLocale} wording "${k}" for ${d.kind} (${d.wordingFile ?? 'the kind has no wording file'})`,
+      );
     return fragment(value, k, options);
   });
   /** `{{t "layout.colon"}}`: the language's catalogue (locales/<locale>.json), a fragment evaluated against the context. */
@@ -178,8 +225,19 @@ export function createEnvironment(): Helpers {
   });
   /** HTML only: escaped text, blank lines → paragraphs, single newlines → <br>. */
   helper('paragraphs', 1, ([t]) => {
-    const paras = str(t, 'text').replace(/\r\n?/g, '\n').trim().split(/\n\s*\n/);
-    const html = paras.map((p) => `<p>${p.split('\n').map((l) => hb.escapeExpression(l)).join('<br>\n')}</p>`).join('\n');
+    const paras = str(t, 'text')
+      .replace(/\r\n?/g, '\n')
+      .trim()
+      .split(/\n\s*\n/);
+    const html = paras
+      .map(
+        (p) =>
+          `<p>${p
+            .split('\n')
+            .map((l) => hb.escapeExpression(l))
+            .join('<br>\n')}</p>`,
+      )
+      .join('\n');
     return new hb.SafeString(html);
   });
 

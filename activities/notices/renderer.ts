@@ -7,8 +7,17 @@ import { canonicalLocale, formattingLocale, resolveLocale, type LocaleChoice } f
 import { createEnvironment, HELPERS, type Helpers, type RenderData } from './render-helpers';
 import { sanitizeBodyText, sanitizeHeaderText } from './sanitize';
 import {
-  createWordingStore, DEFAULT_LOCALES_DIR, DEFAULT_PLANS_DIR, DEFAULT_TEMPLATES_DIR, defaultWordingStore, LAYOUT_PARTS,
-  type Catalogue, type KindText, type LayoutPart, type Wording, type WordingStore,
+  createWordingStore,
+  DEFAULT_LOCALES_DIR,
+  DEFAULT_PLANS_DIR,
+  DEFAULT_TEMPLATES_DIR,
+  defaultWordingStore,
+  LAYOUT_PARTS,
+  type Catalogue,
+  type KindText,
+  type LayoutPart,
+  type Wording,
+  type WordingStore,
 } from './wording';
 
 export { DEFAULT_TEMPLATES_DIR };
@@ -70,8 +79,13 @@ export const TEMPLATE_PARTS = LAYOUT_PARTS;
 
 /** Thrown when a context does not match its kind's schema; lists paths and messages, never values. */
 export class NoticeContextError extends Error {
-  constructor(readonly kind: string, readonly issues: z.core.$ZodIssue[]) {
-    super(`invalid context for notice kind "${kind}": ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  constructor(
+    readonly kind: string,
+    readonly issues: z.core.$ZodIssue[],
+  ) {
+    super(
+      `invalid context for notice kind "${kind}": ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
     this.name = 'NoticeContextError';
   }
 }
@@ -80,9 +94,16 @@ export class NoticeContextError extends Error {
 export function defaultKinds(wording: Wording): Record<string, KindLayout> {
   const mailLocales = wording.locales().filter((l) => wording.catalogue(l).mail);
   return {
-    ...Object.fromEntries(Object.values(OBLIGATION_KINDS).map((s) => [s.kind, {
-      layout: s.layout, locales: s.locales, wording: { regime: s.regime, key: s.key, recipient: s.recipient },
-    }])),
+    ...Object.fromEntries(
+      Object.values(OBLIGATION_KINDS).map((s) => [
+        s.kind,
+        {
+          layout: s.layout,
+          locales: s.locales,
+          wording: { regime: s.regime, key: s.key, recipient: s.recipient },
+        },
+      ]),
+    ),
     reminder: { layout: 'reminder', locales: mailLocales },
     escalation: { layout: 'escalation', locales: mailLocales },
   };
@@ -102,9 +123,13 @@ interface CompiledSet {
 export function createNoticeRenderer(opts: NoticeRendererOptions): NoticeRenderer {
   const templatesDir = path.resolve(opts.templatesDir);
   const repoDefaults = templatesDir === DEFAULT_TEMPLATES_DIR && !opts.localesDir && !opts.plansDir;
-  const wording = repoDefaults ? defaultWordingStore() : createWordingStore({
-    templatesDir, localesDir: opts.localesDir ?? DEFAULT_LOCALES_DIR, plansDir: opts.plansDir ?? DEFAULT_PLANS_DIR,
-  });
+  const wording = repoDefaults
+    ? defaultWordingStore()
+    : createWordingStore({
+        templatesDir,
+        localesDir: opts.localesDir ?? DEFAULT_LOCALES_DIR,
+        plansDir: opts.plansDir ?? DEFAULT_PLANS_DIR,
+      });
   const kinds = opts.kinds ?? defaultKinds(wording.forPlan(null));
   const schemas: Record<string, z.ZodType> = opts.schemas ?? CONTEXT_SCHEMAS;
   const envs = new Map<string, { hb: Helpers; layouts: Map<string, CompiledSet['parts'][LayoutPart]> }>();
@@ -112,7 +137,10 @@ export function createNoticeRenderer(opts: NoticeRendererOptions): NoticeRendere
 
   function kindLayout(kind: string): KindLayout {
     const k = Object.prototype.hasOwnProperty.call(kinds, kind) ? kinds[kind] : undefined;
-    if (!k) throw new Error(`unknown notice kind "${kind}": no rule obligation or internal mail of that name (templates directory ${templatesDir}; known: ${Object.keys(kinds).sort().join(', ')})`);
+    if (!k)
+      throw new Error(
+        `unknown notice kind "${kind}": no rule obligation or internal mail of that name (templates directory ${templatesDir}; known: ${Object.keys(kinds).sort().join(', ')})`,
+      );
     return k;
   }
 
@@ -139,7 +167,10 @@ export function createNoticeRenderer(opts: NoticeRendererOptions): NoticeRendere
     const phraseLocale = resolveLocale(locale, w.locales()).locale;
     const cat = w.catalogue(phraseLocale);
     const kw = spec.wording ? w.kind(spec.wording.regime, spec.wording.key, spec.wording.recipient) : null;
-    if (spec.wording && !kw) throw new Error(`no wording for notice kind "${kind}" (templates/wording/${spec.wording.regime}.json kinds.${spec.wording.key})`);
+    if (spec.wording && !kw)
+      throw new Error(
+        `no wording for notice kind "${kind}" (templates/wording/${spec.wording.regime}.json kinds.${spec.wording.key})`,
+      );
     const words: KindText = kw?.locales[locale] ?? {};
 
     const hash = createHash('sha256');
@@ -156,15 +187,25 @@ export function createNoticeRenderer(opts: NoticeRendererOptions): NoticeRendere
       parts[part] = fn;
     }
     // The wording the layout and the context builder draw on: the kind's words, the language's catalogue (and English region names).
-    hash.update(`kind\0${JSON.stringify(kw ? { layout: kw.layout, advice: kw.advice, groups: kw.groups, words } : null)}\0`);
-    hash.update(`catalogue\0${JSON.stringify(cat)}\0${phraseLocale === 'en' ? '' : JSON.stringify(w.catalogue('en').regions)}\0`);
+    hash.update(
+      `kind\0${JSON.stringify(kw ? { layout: kw.layout, advice: kw.advice, groups: kw.groups, words } : null)}\0`,
+    );
+    hash.update(
+      `catalogue\0${JSON.stringify(cat)}\0${phraseLocale === 'en' ? '' : JSON.stringify(w.catalogue('en').regions)}\0`,
+    );
     if (spec.wording) hash.update(`spelling\0${JSON.stringify(w.spelling(spec.wording.regime, phraseLocale))}\0`);
     const set: CompiledSet = {
       version: hash.digest('hex').slice(0, 12),
       parts,
       data: {
-        templateLocale: locale, phraseLocale, cat, words, kind, part: 'text',
-        advice: kw?.advice ?? [], grouped: (kw?.groups ?? null) !== null,
+        templateLocale: locale,
+        phraseLocale,
+        cat,
+        words,
+        kind,
+        part: 'text',
+        advice: kw?.advice ?? [],
+        grouped: (kw?.groups ?? null) !== null,
         wordingFile: spec.wording ? `templates/wording/${spec.wording.regime}.json` : null,
       },
     };
@@ -180,19 +221,35 @@ export function createNoticeRenderer(opts: NoticeRendererOptions): NoticeRendere
 
     const parsed = schema.safeParse(context);
     if (!parsed.success) throw new NoticeContextError(kind, parsed.error.issues);
-    const ctx = parsed.data as { locale?: string | null; timeZone: string; phraseLocale?: string; pending?: string[]; plan?: string | null };
+    const ctx = parsed.data as {
+      locale?: string | null;
+      timeZone: string;
+      phraseLocale?: string;
+      pending?: string[];
+      plan?: string | null;
+    };
     // A context whose headings and phrases were written for another template language would mix languages.
     if (ctx.phraseLocale !== undefined && canonicalLocale(ctx.phraseLocale) !== canonicalLocale(choice.locale)) {
-      throw new Error(`context for "${kind}" was built for template locale "${ctx.phraseLocale}", but "${locale}" renders the "${choice.locale}" templates: build the context with the same locale`);
+      throw new Error(
+        `context for "${kind}" was built for template locale "${ctx.phraseLocale}", but "${locale}" renders the "${choice.locale}" templates: build the context with the same locale`,
+      );
     }
     const set = load(kind, choice.locale, ctx.plan ?? null);
     const run = (part: LayoutPart): string => {
       const { file, fn } = set.parts[part];
-      const data: RenderData = { ...set.data, part, formatLocale: formattingLocale(ctx.locale, choice.locale), timeZone: ctx.timeZone };
+      const data: RenderData = {
+        ...set.data,
+        part,
+        formatLocale: formattingLocale(ctx.locale, choice.locale),
+        timeZone: ctx.timeZone,
+      };
       try {
         return fn(ctx, { data });
       } catch (err) {
-        throw new Error(`rendering ${path.relative(templatesDir, file)} for ${kind}/${choice.locale} failed: ${(err as Error).message}`, { cause: err });
+        throw new Error(
+          `rendering ${path.relative(templatesDir, file)} for ${kind}/${choice.locale} failed: ${(err as Error).message}`,
+          { cause: err },
+        );
       }
     };
     return {

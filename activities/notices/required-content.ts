@@ -11,16 +11,27 @@ import { formatLineValue, formattingLocale } from './locale';
 import { normalizeBodyFragment } from './sanitize';
 
 /** The strings that must appear for one section, values formatted in `formatLocale`. */
-export function sectionProbes(ctx: Pick<ObligationNoticeContext, 'timeZone'>, section: NoticeSection, formatLocale: string): string[] {
+export function sectionProbes(
+  ctx: Pick<ObligationNoticeContext, 'timeZone'>,
+  section: NoticeSection,
+  formatLocale: string,
+): string[] {
   return [
     ...(section.groupHeading !== null ? [section.groupHeading] : []),
     section.heading,
-    ...section.lines.flatMap((l) => [...(l.label !== null ? [l.label] : []), formatLineValue(l, ctx.timeZone, formatLocale)]),
+    ...section.lines.flatMap((l) => [
+      ...(l.label !== null ? [l.label] : []),
+      formatLineValue(l, ctx.timeZone, formatLocale),
+    ]),
   ];
 }
 
 /** Non-blank lines of a value: templates may wrap multi-line text in paragraphs. */
-const lines = (s: string): string[] => s.split(/\r\n?|\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+const lines = (s: string): string[] =>
+  s
+    .split(/\r\n?|\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
 
 export function appearsInText(value: string, text: string): boolean {
   const body = normalizeBodyFragment(text);

@@ -11,7 +11,10 @@ import { classifySmtpError } from '../mail';
 import { buildNoticeContext, type NoticeContextRequest, type NoticeRenderer, type RenderedNotice } from '../notices';
 import type { Db } from '../store/db';
 
-export interface CampaignKey { incidentId: string; noticeId: string }
+export interface CampaignKey {
+  incidentId: string;
+  noticeId: string;
+}
 
 export interface MassNotice {
   kind: string;
@@ -32,20 +35,48 @@ export interface BatchInput extends CampaignKey {
   concurrency?: number;
 }
 
-export interface Transitions { sent: number; failedPermanent: number; failedTemporary: number }
-export interface BatchResult extends Transitions { processed: number; lastRecipientId: number; done: boolean }
-export interface CampaignCounts { total: number; pending: number; sent: number; failedTemporary: number; failedPermanent: number; cancelled: number }
+export interface Transitions {
+  sent: number;
+  failedPermanent: number;
+  failedTemporary: number;
+}
+export interface BatchResult extends Transitions {
+  processed: number;
+  lastRecipientId: number;
+  done: boolean;
+}
+export interface CampaignCounts {
+  total: number;
+  pending: number;
+  sent: number;
+  failedTemporary: number;
+  failedPermanent: number;
+  cancelled: number;
+}
 
-interface Row { recipient_id: number; email: string; locale: string; attempts: number }
+interface Row {
+  recipient_id: number;
+  email: string;
+  locale: string;
+  attempts: number;
+}
 interface Outcome {
-  recipientId: number; status: 'sent' | 'failed-temporary' | 'failed-permanent'; attempts: number;
-  error?: string; evidence?: SendEvidence; templateVersion?: string; locale?: string;
+  recipientId: number;
+  status: 'sent' | 'failed-temporary' | 'failed-permanent';
+  attempts: number;
+  error?: string;
+  evidence?: SendEvidence;
+  templateVersion?: string;
+  locale?: string;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function messageIdFor(key: CampaignKey, recipientId: number, from: string): string {
-  const digest = createHash('sha256').update(`${key.incidentId}\0${key.noticeId}\0${recipientId}`).digest('hex').slice(0, 32);
+  const digest = createHash('sha256')
+    .update(`${key.incidentId}\0${key.noticeId}\0${recipientId}`)
+    .digest('hex')
+    .slice(0, 32);
   return `<${digest}@${from.split('@')[1] ?? 'localhost'}>`;
 }
 
@@ -76,16 +107,36 @@ export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: Notice
        FROM unnest($3::bigint[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::text[], $11::text[], $12::text[])
          AS v(recipient_id, status, attempts, error, message_id, response, sent_at, template_version, locale, content_hash)
        WHERE d.incident_id = $1 AND d.notice_id = $2 AND d.recipient_id = v.recipient_id AND d.status <> 'sent'`,
-      [key.incidentId, key.noticeId, col((o) => o.recipientId), col((o) => o.status), col((o) => o.attempts), col((o) => o.error ?? null),
-        col((o) => o.evidence?.messageId ?? null), col((o) => o.evidence?.response ?? null), col((o) => o.evidence?.sentAt ?? null),
-        col((o) => o.templateVersion ?? null), col((o) => o.locale ?? null), col((o) => o.evidence?.contentHash ?? null)]);
+      [
+        key.incidentId,
+        key.noticeId,
+        col((o) => o.recipientId),
+        col((o) => o.status),
+        col((o) => o.attempts),
+        col((o) => o.error ?? null),
+        col((o) => o.evidence?.messageId ?? null),
+        col((o) => o.evidence?.response ?? null),
+        col((o) => o.evidence?.sentAt ?? null),
+        col((o) => o.templateVersion ?? null),
+        col((o) => o.locale ?? null),
+        col((o) => o.evidence?.contentHash ?? null),
+      ],
+    );
   }
 
   async function campaignCounts({ incidentId, noticeId }: CampaignKey): Promise<CampaignCounts> {
     const { rows } = await db.query<{ status: string; n: number }>(
-      'SELECT status, count(*)::int AS n FROM deliveries WHERE incident_id = $1 AND notice_id = $2 GROUP BY status', [incidentId, noticeId]);
+      'SELECT status, count(*)::int AS n FROM deliveries WHERE incident_id = $1 AND notice_id = $2 GROUP BY status',
+      [incidentId, noticeId],
+    );
     const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-    const c = { pending: by.pending ?? 0, sent: by.sent ?? 0, failedTemporary: by['failed-temporary'] ?? 0, failedPermanent: by['failed-permanent'] ?? 0, cancelled: by.cancelled ?? 0 };
+    const c = {
+      pending: by.pending ?? 0,
+      sent: by.sent ?? 0,
+      failedTemporary: by['failed-temporary'] ?? 0,
+      failedPermanent: by['failed-permanent'] ?? 0,
+      cancelled: by.cancelled ?? 0,
+    };
     return { total: c.pending + c.sent + c.failedTemporary + c.failedPermanent + c.cancelled, ...c };
   }
 
@@ -94,12 +145,18 @@ export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: Notice
     campaignCounts,
 
     /** Creates one pending delivery per recipient in the audience; idempotent. */
-    async prepareCampaign({ incidentId, noticeId, audience }: CampaignKey & { audience: string[] }): Promise<CampaignCounts> {
+    async prepareCampaign({
+      incidentId,
+      noticeId,
+      audience,
+    }: CampaignKey & { audience: string[] }): Promise<CampaignCounts> {
       await db.query(
         `INSERT INTO deliveries (incident_id, notice_id, recipient_id)
          SELECT $1, $2, id FROM recipients
          WHERE incident_id = $1 AND ('*' = ANY($3::text[]) OR country = ANY($3::text[]) OR region = ANY($3::text[]))
-         ON CONFLICT DO NOTHING`, [incidentId, noticeId, audience]);
+         ON CONFLICT DO NOTHING`,
+        [incidentId, noticeId, audience],
+      );
       return campaignCounts({ incidentId, noticeId });
     },
 
@@ -107,7 +164,9 @@ export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: Notice
     async cancelCampaign({ incidentId, noticeId }: CampaignKey): Promise<CampaignCounts> {
       await db.query(
         `UPDATE deliveries SET status = 'cancelled', updated_at = now()
-         WHERE incident_id = $1 AND notice_id = $2 AND status IN ('pending', 'failed-temporary')`, [incidentId, noticeId]);
+         WHERE incident_id = $1 AND notice_id = $2 AND status IN ('pending', 'failed-temporary')`,
+        [incidentId, noticeId],
+      );
       return campaignCounts({ incidentId, noticeId });
     },
 
@@ -116,7 +175,9 @@ export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: Notice
       const { rows } = await db.query<Row>(
         `SELECT d.recipient_id, r.email, r.locale, d.attempts FROM deliveries d JOIN recipients r ON r.id = d.recipient_id
          WHERE d.incident_id = $1 AND d.notice_id = $2 AND d.status IN ('pending', 'failed-temporary') AND d.recipient_id > $3
-         ORDER BY d.recipient_id LIMIT $4`, [input.incidentId, input.noticeId, input.afterRecipientId, input.limit]);
+         ORDER BY d.recipient_id LIMIT $4`,
+        [input.incidentId, input.noticeId, input.afterRecipientId, input.limit],
+      );
       // Transitions of an earlier attempt of this batch survive in its heartbeat.
       const done: Transitions = { ...{ sent: 0, failedPermanent: 0, failedTemporary: 0 }, ...heartbeatDetails() };
       const rendered = new Map<string, RenderedNotice>();
@@ -143,7 +204,10 @@ export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: Notice
         if (!chunk.length) return writes;
         writes = writes.then(async () => {
           await record(key, chunk);
-          for (const o of chunk) done[o.status === 'sent' ? 'sent' : o.status === 'failed-permanent' ? 'failedPermanent' : 'failedTemporary']++;
+          for (const o of chunk)
+            done[
+              o.status === 'sent' ? 'sent' : o.status === 'failed-permanent' ? 'failedPermanent' : 'failedTemporary'
+            ]++;
           heartbeat(done);
         });
         return writes;
@@ -162,32 +226,65 @@ export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: Notice
           try {
             notice = render(row.locale);
           } catch (err) {
-            outcomes.push({ recipientId: Number(row.recipient_id), status: 'failed-permanent', attempts, error: `cannot render: ${(err as Error).message}` });
+            outcomes.push({
+              recipientId: Number(row.recipient_id),
+              status: 'failed-permanent',
+              attempts,
+              error: `cannot render: ${(err as Error).message}`,
+            });
             continue;
           }
           try {
             // A drill's notice reaches only its participants; anyone else is refused, never sent to.
             await deps.guard?.check(key.incidentId, [row.email]);
           } catch (err) {
-            outcomes.push({ recipientId: Number(row.recipient_id), status: 'failed-permanent', attempts, error: (err as Error).message });
+            outcomes.push({
+              recipientId: Number(row.recipient_id),
+              status: 'failed-permanent',
+              attempts,
+              error: (err as Error).message,
+            });
             continue;
           }
           try {
             const mail = { to: [row.email], subject: notice.subject, text: notice.text, html: notice.html };
             const evidence = await deps.mailer.send({
               ...(deps.guard ? deps.guard.mark(key.incidentId, mail) : mail),
-              from: input.notice.from, ...(input.notice.replyTo ? { replyTo: input.notice.replyTo } : {}),
+              from: input.notice.from,
+              ...(input.notice.replyTo ? { replyTo: input.notice.replyTo } : {}),
               messageId: messageIdFor(key, Number(row.recipient_id), input.notice.from),
             });
-            outcomes.push({ recipientId: Number(row.recipient_id), status: 'sent', attempts, evidence, templateVersion: notice.templateVersion, locale: notice.locale });
+            outcomes.push({
+              recipientId: Number(row.recipient_id),
+              status: 'sent',
+              attempts,
+              evidence,
+              templateVersion: notice.templateVersion,
+              locale: notice.locale,
+            });
           } catch (err) {
             const message = (err as Error).message;
             if (classifySmtpError(err) === 'permanent') {
-              outcomes.push({ recipientId: Number(row.recipient_id), status: 'failed-permanent', attempts, error: message });
+              outcomes.push({
+                recipientId: Number(row.recipient_id),
+                status: 'failed-permanent',
+                attempts,
+                error: message,
+              });
             } else if (attempts >= input.maxAttempts) {
-              outcomes.push({ recipientId: Number(row.recipient_id), status: 'failed-permanent', attempts, error: `gave up after ${attempts} attempts: ${message}` });
+              outcomes.push({
+                recipientId: Number(row.recipient_id),
+                status: 'failed-permanent',
+                attempts,
+                error: `gave up after ${attempts} attempts: ${message}`,
+              });
             } else {
-              outcomes.push({ recipientId: Number(row.recipient_id), status: 'failed-temporary', attempts, error: message });
+              outcomes.push({
+                recipientId: Number(row.recipient_id),
+                status: 'failed-temporary',
+                attempts,
+                error: message,
+              });
               // The server or the network is in trouble: stop, record, and let the retry policy back off.
               temporaryStop = message;
             }
@@ -201,7 +298,10 @@ export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: Notice
       await Promise.all(Array.from({ length: Math.max(1, input.concurrency ?? 5) }, worker));
       await flush(); // rejects if any write of this batch failed
       if (temporaryStop) {
-        throw ApplicationFailure.retryable(`batch stopped on a temporary failure: ${temporaryStop}`, 'SmtpTemporaryFailure');
+        throw ApplicationFailure.retryable(
+          `batch stopped on a temporary failure: ${temporaryStop}`,
+          'SmtpTemporaryFailure',
+        );
       }
       const last = rows.length ? Number(rows[rows.length - 1].recipient_id) : input.afterRecipientId;
       return { ...done, processed: rows.length, lastRecipientId: last, done: rows.length < input.limit };

@@ -22,7 +22,11 @@ export interface CsvRecord {
 
 /** The input cannot be tokenized from `line` on (an unterminated quote, an oversized record). */
 export class CsvSyntaxError extends Error {
-  constructor(message: string, readonly line: number, readonly code: string) {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly code: string,
+  ) {
     super(message);
     this.name = 'CsvSyntaxError';
   }
@@ -39,7 +43,8 @@ export interface ReadCsvOptions {
 export const DEFAULT_MAX_RECORD_CHARS = 64 * 1024;
 
 /** A stream or (async) iterable of text or UTF-8 bytes in chunks of any size; or the whole text. */
-export type CsvInput = NodeJS.ReadableStream | AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array> | string;
+export type CsvInput =
+  NodeJS.ReadableStream | AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array> | string;
 
 async function* asBuffers(input: CsvInput): AsyncGenerator<Buffer> {
   const chunks = typeof input === 'string' ? [input] : input;
@@ -74,7 +79,10 @@ export function countLineBreaks(s: string): number {
  * On a syntax error, every record before the bad one is yielded first, then a CsvSyntaxError
  * names the line the bad record starts on.
  */
-export function readCsvRecords(input: CsvInput, opts: ReadCsvOptions = {}): AsyncIterable<CsvRecord> & { lines(): number } {
+export function readCsvRecords(
+  input: CsvInput,
+  opts: ReadCsvOptions = {},
+): AsyncIterable<CsvRecord> & { lines(): number } {
   const maxRecordChars = opts.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
   let parsedLine = 1; // where the next record to be parsed starts
   let yieldedLine = 1; // where the record after the last one yielded starts
@@ -102,9 +110,10 @@ export function readCsvRecords(input: CsvInput, opts: ReadCsvOptions = {}): Asyn
       },
     });
     parser.on('error', () => undefined); // reported through write()/finished() below
-    const write = (chunk: Buffer) => new Promise<void>((resolve, reject) => {
-      parser.write(chunk, (err) => (err ? reject(err) : resolve()));
-    });
+    const write = (chunk: Buffer) =>
+      new Promise<void>((resolve, reject) => {
+        parser.write(chunk, (err) => (err ? reject(err) : resolve()));
+      });
     const end = () => {
       parser.end();
       return finished(parser, { readable: false });
@@ -118,19 +127,30 @@ export function readCsvRecords(input: CsvInput, opts: ReadCsvOptions = {}): Asyn
     try {
       let failure: unknown;
       for await (const chunk of asBuffers(input)) {
-        await write(chunk).catch((err: unknown) => { failure = err; });
+        await write(chunk).catch((err: unknown) => {
+          failure = err;
+        });
         yield* drain();
         if (failure !== undefined) throw failure;
       }
-      await end().catch((err: unknown) => { failure = err; });
+      await end().catch((err: unknown) => {
+        failure = err;
+      });
       yield* drain();
       if (failure !== undefined) throw failure;
     } catch (err) {
       if (err instanceof CsvError) {
-        const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed'
-          : err.code === 'CSV_MAX_RECORD_SIZE' ? `the record is longer than ${maxRecordChars} characters (an unclosed quote?)`
-            : `csv-parse ${err.code}`; // not its message: that may quote the data
-        throw new CsvSyntaxError(`CSV syntax error in the record starting at line ${parsedLine}: ${what}`, parsedLine, err.code);
+        const what =
+          err.code === 'CSV_QUOTE_NOT_CLOSED'
+            ? 'a quoted field is never closed'
+            : err.code === 'CSV_MAX_RECORD_SIZE'
+              ? `the record is longer than ${maxRecordChars} characters (an unclosed quote?)`
+              : `csv-parse ${err.code}`; // not its message: that may quote the data
+        throw new CsvSyntaxError(
+          `CSV syntax error in the record starting at line ${parsedLine}: ${what}`,
+          parsedLine,
+          err.code,
+        );
       }
       throw err;
     } finally {

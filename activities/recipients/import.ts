@@ -169,7 +169,8 @@ export function normalizeEmail(raw: string): Check<string> {
   const labels = domain.split('.');
   if (labels.some((l) => l === '')) return bad('the domain has an empty label (leading, trailing or double dot)');
   if (labels.some((l) => utf8Length(l) > 63)) return bad('a domain label is longer than 63 bytes');
-  if (labels.some((l) => l.startsWith('-') || l.endsWith('-'))) return bad('a domain label starts or ends with a hyphen');
+  if (labels.some((l) => l.startsWith('-') || l.endsWith('-')))
+    return bad('a domain label starts or ends with a hyphen');
   const email = `${local}@${domain}`;
   if (utf8Length(email) > 254) return bad('longer than 254 bytes');
   return ok(email);
@@ -218,7 +219,9 @@ export function normalizeName(raw: string): Check<string | null> {
 }
 
 /** Validates one record's values (missing columns read as empty). */
-export function parseRecipient(values: Partial<Record<Column, string>>): { ok: true; recipient: Recipient } | { ok: false; errors: { field: Column; reason: string }[] } {
+export function parseRecipient(
+  values: Partial<Record<Column, string>>,
+): { ok: true; recipient: Recipient } | { ok: false; errors: { field: Column; reason: string }[] } {
   const errors: { field: Column; reason: string }[] = [];
   const email = normalizeEmail(values.email ?? '');
   if (!email.ok) errors.push({ field: 'email', reason: email.reason });
@@ -231,7 +234,16 @@ export function parseRecipient(values: Partial<Record<Column, string>>): { ok: t
   const region = normalizeRegion(values.region ?? '', country.ok ? country.value : undefined);
   if (!region.ok) errors.push({ field: 'region', reason: region.reason });
   if (!email.ok || !name.ok || !locale.ok || !country.ok || !region.ok) return { ok: false, errors };
-  return { ok: true, recipient: { email: email.value, name: name.value, locale: locale.value, country: country.value, region: region.value } };
+  return {
+    ok: true,
+    recipient: {
+      email: email.value,
+      name: name.value,
+      locale: locale.value,
+      country: country.value,
+      region: region.value,
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,7 +264,11 @@ function readHeader(fields: string[], line: number): Layout {
     if ((COLUMNS as readonly string[]).includes(name)) {
       const col = name as Column;
       if (index[col] !== undefined) {
-        throw new RecipientImportError(`column "${col}" appears twice in the header (columns ${index[col] + 1} and ${i + 1})`, 'duplicate-column', line);
+        throw new RecipientImportError(
+          `column "${col}" appears twice in the header (columns ${index[col] + 1} and ${i + 1})`,
+          'duplicate-column',
+          line,
+        );
       }
       index[col] = i;
     } else {
@@ -271,7 +287,11 @@ function readHeader(fields: string[], line: number): Layout {
     } else {
       hint = `the header has: ${fields.map((f) => JSON.stringify(f.trim().slice(0, 40))).join(', ')}`;
     }
-    throw new RecipientImportError(`missing required column ${list} in the header on line ${line} (${hint})`, 'missing-column', line);
+    throw new RecipientImportError(
+      `missing required column ${list} in the header on line ${line} (${hint})`,
+      'missing-column',
+      line,
+    );
   }
   return { index, width: fields.length, ignoredColumns: ignored };
 }
@@ -342,14 +362,30 @@ function positiveInt(name: string, v: number | undefined, dflt: number, min: num
 
 const isBlank = (fields: string[]) => fields.every((f) => f.trim() === '');
 
-export async function importRecipients(db: Queryable, incidentId: string, input: CsvInput, opts: ImportOptions = {}): Promise<ImportReport> {
-  if (typeof incidentId !== 'string' || incidentId.trim() === '') throw new RangeError('incidentId must be a non-empty string');
+export async function importRecipients(
+  db: Queryable,
+  incidentId: string,
+  input: CsvInput,
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
+  if (typeof incidentId !== 'string' || incidentId.trim() === '')
+    throw new RangeError('incidentId must be a non-empty string');
   const batchSize = Math.min(positiveInt('batchSize', opts.batchSize, DEFAULT_BATCH_SIZE, 1), MAX_BATCH_SIZE);
   const maxErrors = positiveInt('maxErrors', opts.maxErrors, DEFAULT_MAX_ERRORS, 0);
 
   const report: ImportReport = {
-    incidentId, lines: 0, records: 0, imported: 0, inserted: 0, updated: 0, duplicatesMerged: 0, rejected: 0,
-    errors: [], errorsOmitted: 0, ignoredColumns: [], byCountry: {},
+    incidentId,
+    lines: 0,
+    records: 0,
+    imported: 0,
+    inserted: 0,
+    updated: 0,
+    duplicatesMerged: 0,
+    rejected: 0,
+    errors: [],
+    errorsOmitted: 0,
+    ignoredColumns: [],
+    byCountry: {},
   };
   const byCountry = new Map<string, number>();
   const addCountry = (c: string, n: number) => byCountry.set(c, (byCountry.get(c) ?? 0) + n);
@@ -362,7 +398,11 @@ export async function importRecipients(db: Queryable, incidentId: string, input:
   };
 
   const reader = readCsvRecords(input);
-  const progress = (): ImportProgress => ({ lines: reader.lines(), imported: report.imported, rejected: report.rejected });
+  const progress = (): ImportProgress => ({
+    lines: reader.lines(),
+    imported: report.imported,
+    rejected: report.rejected,
+  });
   let sinceProgress = 0;
   const tick = () => {
     sinceProgress = 0;
@@ -413,7 +453,11 @@ export async function importRecipients(db: Queryable, incidentId: string, input:
       if (++sinceProgress >= batchSize) tick();
       if (fields.length > layout.width && !isBlank(fields.slice(layout.width))) {
         // Most often an unquoted comma (in a name, say) shifting the values: nothing here can be trusted.
-        reject(line, [{ reason: `has ${fields.length} fields but the header has ${layout.width} (a value with a comma must be quoted)` }]);
+        reject(line, [
+          {
+            reason: `has ${fields.length} fields but the header has ${layout.width} (a value with a comma must be quoted)`,
+          },
+        ]);
         continue;
       }
       const values: Partial<Record<Column, string>> = {};
@@ -434,16 +478,26 @@ export async function importRecipients(db: Queryable, incidentId: string, input:
   } catch (err) {
     if (err instanceof CsvSyntaxError) {
       await flush(false); // so that exactly the valid records before the bad one are stored
-      throw new RecipientImportError(`${err.message}; the valid records before it were imported, nothing from it on`, 'csv-syntax', err.line, progress());
+      throw new RecipientImportError(
+        `${err.message}; the valid records before it were imported, nothing from it on`,
+        'csv-syntax',
+        err.line,
+        progress(),
+      );
     }
     throw err;
   }
   if (!layout) {
-    throw new RecipientImportError(`the file is empty: expected a header row with at least the columns ${REQUIRED_COLUMNS.join(', ')}`, 'empty-file');
+    throw new RecipientImportError(
+      `the file is empty: expected a header row with at least the columns ${REQUIRED_COLUMNS.join(', ')}`,
+      'empty-file',
+    );
   }
   await flush(false);
   report.lines = reader.lines();
-  report.byCountry = Object.fromEntries([...byCountry.entries()].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  report.byCountry = Object.fromEntries(
+    [...byCountry.entries()].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
   tick();
   return report;
 }
@@ -456,10 +510,17 @@ export async function importRecipients(db: Queryable, incidentId: string, input:
  * region codes (`US-CA`), case-insensitive; a recipient matching several codes counts once.
  * `['*']` (or `*` among the codes) or no audience at all means every recipient; `[]` means none.
  */
-export async function countRecipients(db: Queryable, incidentId: string, audience?: readonly string[]): Promise<number> {
+export async function countRecipients(
+  db: Queryable,
+  incidentId: string,
+  audience?: readonly string[],
+): Promise<number> {
   if (audience !== undefined && audience.length === 0) return 0;
   if (audience === undefined || audience.some((a) => a.trim() === '*')) {
-    const { rows } = await db.query<{ n: number | bigint }>('SELECT count(*) AS n FROM recipients WHERE incident_id = $1', [incidentId]);
+    const { rows } = await db.query<{ n: number | bigint }>(
+      'SELECT count(*) AS n FROM recipients WHERE incident_id = $1',
+      [incidentId],
+    );
     return Number(rows[0].n);
   }
   const countries: string[] = [];
@@ -468,7 +529,10 @@ export async function countRecipients(db: Queryable, incidentId: string, audienc
     const code = raw.trim().toUpperCase();
     if (/^[A-Z]{2}$/.test(code)) countries.push(code);
     else if (/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(code)) regions.push(code);
-    else throw new RangeError(`audience code ${JSON.stringify(raw)} is neither a country (DE) nor a region (US-CA) nor "*"`);
+    else
+      throw new RangeError(
+        `audience code ${JSON.stringify(raw)} is neither a country (DE) nor a region (US-CA) nor "*"`,
+      );
   }
   const { rows } = await db.query<{ n: number | bigint }>(
     'SELECT count(*) AS n FROM recipients WHERE incident_id = $1 AND (country = ANY($2::text[]) OR region = ANY($3::text[]))',

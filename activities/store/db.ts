@@ -65,7 +65,12 @@ function guardedTx(run: Queryable['query']): { tx: Pick<Db, 'query'>; finish(): 
       return run<R>(sql, params);
     },
   };
-  return { tx, finish: () => { finished = true; } };
+  return {
+    tx,
+    finish: () => {
+      finished = true;
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -81,7 +86,9 @@ function parseInt8(text: string): number | bigint {
 
 const pgTypeConfig: CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID && format !== 'binary' ? parseInt8 : pgTypes.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+    oid === INT8_OID && format !== 'binary'
+      ? parseInt8
+      : pgTypes.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
 };
 
 async function openPostgres(url: string): Promise<Db> {
@@ -183,12 +190,14 @@ PGlite.create(workerData.dataDir, options).then((pg) => {
 `;
 
 type WireError = { name: string; message: string } & Record<string, unknown>;
-type Reply = { id: number; ok: true; rows?: unknown[]; data?: Uint8Array } | { id: number; ok: false; error: WireError };
+type Reply =
+  { id: number; ok: true; rows?: unknown[]; data?: Uint8Array } | { id: number; ok: false; error: WireError };
 
 function fromWire(e: WireError): Error {
   const err = new Error(e.message);
   if (e.name && e.name !== 'Error') err.name = e.name;
-  for (const [k, v] of Object.entries(e)) if (k !== 'name' && k !== 'message') (err as unknown as Record<string, unknown>)[k] = v;
+  for (const [k, v] of Object.entries(e))
+    if (k !== 'name' && k !== 'message') (err as unknown as Record<string, unknown>)[k] = v;
   return err;
 }
 
@@ -237,7 +246,9 @@ async function openPglite(dataDir: string, snapshot?: string): Promise<Db> {
   worker.on('error', (err) => failAll(err));
   worker.on('exit', (code) => failAll(new Error(`PGlite worker exited (code ${code}); database is closed`)));
 
-  const request = (msg: { op: 'query'; sql: string; params: unknown[] } | { op: 'close' } | { op: 'dump' }): Promise<Reply> => {
+  const request = (
+    msg: { op: 'query'; sql: string; params: unknown[] } | { op: 'close' } | { op: 'dump' },
+  ): Promise<Reply> => {
     if (dead) return Promise.reject(dead);
     const id = nextId++;
     return new Promise<Reply>((resolve, reject) => {
@@ -245,7 +256,8 @@ async function openPglite(dataDir: string, snapshot?: string): Promise<Db> {
       track();
       try {
         worker.postMessage({ ...msg, id });
-      } catch (err) { // e.g. a parameter that cannot be cloned (a function)
+      } catch (err) {
+        // e.g. a parameter that cannot be cloned (a function)
         pending.delete(id);
         track();
         reject(err instanceof Error ? err : new Error(String(err)));
@@ -277,20 +289,21 @@ async function openPglite(dataDir: string, snapshot?: string): Promise<Db> {
   return {
     kind: 'pglite',
     query: <R>(sql: string, params?: unknown[]) => exclusive(() => run<R>(sql, params)),
-    transaction: <T>(fn: (tx: Pick<Db, 'query'>) => Promise<T>) => exclusive(async () => {
-      const { tx, finish } = guardedTx(run);
-      await run('BEGIN');
-      try {
-        const result = await fn(tx);
-        await run('COMMIT');
-        return result;
-      } catch (err) {
-        if (!dead) await run('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        finish();
-      }
-    }),
+    transaction: <T>(fn: (tx: Pick<Db, 'query'>) => Promise<T>) =>
+      exclusive(async () => {
+        const { tx, finish } = guardedTx(run);
+        await run('BEGIN');
+        try {
+          const result = await fn(tx);
+          await run('COMMIT');
+          return result;
+        } catch (err) {
+          if (!dead) await run('ROLLBACK').catch(() => undefined);
+          throw err;
+        } finally {
+          finish();
+        }
+      }),
     dump: () =>
       exclusive(async () => {
         const r = await request({ op: 'dump' });
@@ -300,7 +313,11 @@ async function openPglite(dataDir: string, snapshot?: string): Promise<Db> {
     close() {
       closing ??= exclusive(async () => {
         if (!dead) {
-          const r = await request({ op: 'close' }).catch((e: unknown) => ({ id: -1, ok: false as const, error: { name: 'Error', message: String(e) } }));
+          const r = await request({ op: 'close' }).catch((e: unknown) => ({
+            id: -1,
+            ok: false as const,
+            error: { name: 'Error', message: String(e) },
+          }));
           if (!r.ok && !dead) throw fromWire(r.error);
         }
         await worker.terminate();

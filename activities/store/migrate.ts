@@ -36,7 +36,8 @@ export interface MigrateResult {
 function checkList(list: readonly Migration[]): Migration[] {
   const sorted = [...list].sort((a, b) => a.id - b.id);
   sorted.forEach((m, i) => {
-    if (!Number.isSafeInteger(m.id) || m.id < 1) throw new Error(`migration id must be a positive integer (got ${m.id})`);
+    if (!Number.isSafeInteger(m.id) || m.id < 1)
+      throw new Error(`migration id must be a positive integer (got ${m.id})`);
     if (i > 0 && sorted[i - 1].id === m.id) {
       throw new Error(`duplicate migration id ${m.id} (${sorted[i - 1].name}, ${m.name})`);
     }
@@ -60,7 +61,8 @@ export async function migrate(db: Db, list: readonly Migration[] = migrations): 
     for (const m of sorted) {
       const name = recorded.get(m.id);
       if (name !== undefined) {
-        if (name !== m.name) throw new Error(`migration ${m.id} is recorded as '${name}' but the code calls it '${m.name}'`);
+        if (name !== m.name)
+          throw new Error(`migration ${m.id} is recorded as '${name}' but the code calls it '${m.name}'`);
         continue;
       }
       if (typeof m.up === 'function') await m.up(tx);

@@ -14,14 +14,19 @@ import { errorResponses } from '../schemas/common';
  */
 export function assessmentRoutes(assess: (facts: IncidentFacts) => Assessment) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.withTypeProvider<ZodTypeProvider>().post('/v1/assessments', {
-      schema: { body: IncidentFacts, response: { 200: AssessmentBody, ...errorResponses }, tags: ['assessments'] },
-      preHandler: requirePermission('incident.read'),
-    }, async (req) => {
-      const assessment = assess(req.body);
-      const byJurisdiction = summarizeByJurisdiction(assessment.obligations, (code) => jurisdictionName(code, 'en'))
-        .map(({ obligations, ...g }) => ({ ...g, obligations: obligations.map((o) => o.id) }));
-      return { ...assessment, byJurisdiction };
-    });
+    app.withTypeProvider<ZodTypeProvider>().post(
+      '/v1/assessments',
+      {
+        schema: { body: IncidentFacts, response: { 200: AssessmentBody, ...errorResponses }, tags: ['assessments'] },
+        preHandler: requirePermission('incident.read'),
+      },
+      async (req) => {
+        const assessment = assess(req.body);
+        const byJurisdiction = summarizeByJurisdiction(assessment.obligations, (code) =>
+          jurisdictionName(code, 'en'),
+        ).map(({ obligations, ...g }) => ({ ...g, obligations: obligations.map((o) => o.id) }));
+        return { ...assessment, byJurisdiction };
+      },
+    );
   };
 }

@@ -16,9 +16,20 @@ export function ledgerRoutes(ledger: Ledger) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const readers = requirePermission('ledger.read');
-    r.get('/v1/ledger', { schema: { querystring: ListQuery, response: { 200: LedgerList, ...errorResponses }, tags: ['ledger'] }, preHandler: readers }, async (req) => ({
-      entries: await ledger.list(req.query),
-    }));
-    r.get('/v1/ledger/verify', { schema: { response: { 200: VerifyResult, ...errorResponses }, tags: ['ledger'] }, preHandler: readers }, async () => ledger.verify());
+    r.get(
+      '/v1/ledger',
+      {
+        schema: { querystring: ListQuery, response: { 200: LedgerList, ...errorResponses }, tags: ['ledger'] },
+        preHandler: readers,
+      },
+      async (req) => ({
+        entries: await ledger.list(req.query),
+      }),
+    );
+    r.get(
+      '/v1/ledger/verify',
+      { schema: { response: { 200: VerifyResult, ...errorResponses }, tags: ['ledger'] }, preHandler: readers },
+      async () => ledger.verify(),
+    );
   };
 }

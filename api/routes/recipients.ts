@@ -32,7 +32,18 @@ function fingerprinted(input: AsyncIterable<string | Uint8Array>) {
 function summary(r: ImportReport) {
   const { lines, records, imported, inserted, updated, duplicatesMerged, rejected, byCountry, ignoredColumns } = r;
   const rejectedLines = [...new Set(r.errors.map((e) => e.line))];
-  return { lines, records, imported, inserted, updated, duplicatesMerged, rejected, rejectedLines, byCountry, ignoredColumns };
+  return {
+    lines,
+    records,
+    imported,
+    inserted,
+    updated,
+    duplicatesMerged,
+    rejected,
+    rejectedLines,
+    byCountry,
+    ignoredColumns,
+  };
 }
 
 /**
@@ -45,28 +56,50 @@ export function recipientRoutes(gateway: IncidentGateway, db: Queryable, ledger:
   return async (app: FastifyInstance): Promise<void> => {
     // The raw request stream goes to the importer; no size limit beyond the importer's own per-record one.
     app.addContentTypeParser('text/csv', { bodyLimit: 10 * 1024 ** 3 }, (_req, payload, done) => done(null, payload));
-    app.withTypeProvider<ZodTypeProvider>().post('/v1/incidents/:id/recipients', {
-      schema: { params: Params, response: { 200: ImportReportBody, ...errorResponses }, tags: ['recipients'], consumes: ['text/csv'] },
-      preHandler: requirePermission('recipients.import'),
-    }, async (req) => {
-      const incidentId = req.params.id;
-      await gateway.status(incidentId); // 404 for an unknown incident, before reading the body
-      const actor = actorOf(req);
-      const record = (action: string, payload: Record<string, unknown>) =>
-        ledger.append({ eventId: `${incidentId}:recipients:${randomUUID()}`, incidentId, at: now().toISOString(), actor: actor.id, action, payload: { role: actor.role, ...payload } });
-      const body = fingerprinted(req.body as AsyncIterable<Uint8Array>);
-      try {
-        const report = await importRecipients(db, incidentId, body.stream);
-        await record('recipients.imported', { file: body.file(), ...summary(report) });
-        return report;
-      } catch (err) {
-        if (err instanceof RecipientImportError) {
-          // A syntax error stops the import part-way: what was stored before the bad line is recorded too.
-          await record('recipients.import-failed', { read: body.file(), code: err.code, reason: err.message, line: err.line ?? null, storedBefore: err.progress?.imported ?? 0 });
-          throw new HttpError(400, `${err.message}${err.line ? ` (line ${err.line})` : ''}`);
+    app.withTypeProvider<ZodTypeProvider>().post(
+      '/v1/incidents/:id/recipients',
+      {
+        schema: {
+          params: Params,
+          response: { 200: ImportReportBody, ...errorResponses },
+          tags: ['recipients'],
+          consumes: ['text/csv'],
+        },
+        preHandler: requirePermission('recipients.import'),
+      },
+      async (req) => {
+        const incidentId = req.params.id;
+        await gateway.status(incidentId); // 404 for an unknown incident, before reading the body
+        const actor = actorOf(req);
+        const record = (action: string, payload: Record<string, unknown>) =>
+          ledger.append({
+            eventId: `${incidentId}:recipients:${randomUUID()}`,
+            incidentId,
+            at: now().toISOString(),
+            actor: actor.id,
+            action,
+            payload: { role: actor.role, ...payload },
+          });
+        const body = fingerprinted(req.body as AsyncIterable<Uint8Array>);
+        try {
+          const report = await importRecipients(db, incidentId, body.stream);
+          await record('recipients.imported', { file: body.file(), ...summary(report) });
+          return report;
+        } catch (err) {
+          if (err instanceof RecipientImportError) {
+            // A syntax error stops the import part-way: what was stored before the bad line is recorded too.
+            await record('recipients.import-failed', {
+              read: body.file(),
+              code: err.code,
+              reason: err.message,
+              line: err.line ?? null,
+              storedBefore: err.progress?.imported ?? 0,
+            });
+            throw new HttpError(400, `${err.message}${err.line ? ` (line ${err.line})` : ''}`);
+          }
+          throw err;
         }
-        throw err;
-      }
-    });
+      },
+    );
   };
 }

@@ -9,7 +9,10 @@ export const FieldIssue = z.object({ path: z.string(), message: z.string() });
 export const ErrorBody = z.object({
   error: z.string().describe('the HTTP status name, e.g. "Conflict"'),
   message: z.string().describe('why, in words'),
-  issues: z.array(FieldIssue).optional().describe('on a 400: each bad field with its path (body.facts.risk) and message'),
+  issues: z
+    .array(FieldIssue)
+    .optional()
+    .describe('on a 400: each bad field with its path (body.facts.risk) and message'),
 });
 
 /** The error responses a secured route may give, all with one body. */
@@ -31,7 +34,13 @@ export const Ack = z.object({ ok: z.literal(true), at: z.string() });
  * Nested object types get their own proof where they are schemas of their own.
  */
 export type Exact<S, T> = [S] extends [T]
-  ? [T] extends [S] ? ([keyof S] extends [keyof T] ? ([keyof T] extends [keyof S] ? true : false) : false) : false
+  ? [T] extends [S]
+    ? [keyof S] extends [keyof T]
+      ? [keyof T] extends [keyof S]
+        ? true
+        : false
+      : false
+    : false
   : false;
 export type Proof<T extends true> = T;
 

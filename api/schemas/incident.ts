@@ -16,21 +16,45 @@ import { Phase, TaskPhase } from '../../domain/plan';
 import { EvidenceRef, Finding, Priority } from '../../domain/review';
 import type { FactsChange as FactsChangeType } from '../../workflows/incident/messages';
 import type {
-  ActionItem as ActionItemType, Channel as ChannelType, Decision as DecisionType, Delivery as DeliveryType, Draft as DraftType,
-  IncidentStatus, NoticeState, PendingApproval as PendingApprovalType, Review as ReviewType, Task as TaskType,
+  ActionItem as ActionItemType,
+  Channel as ChannelType,
+  Decision as DecisionType,
+  Delivery as DeliveryType,
+  Draft as DraftType,
+  IncidentStatus,
+  NoticeState,
+  PendingApproval as PendingApprovalType,
+  Review as ReviewType,
+  Task as TaskType,
 } from '../../workflows/incident/state';
 import type { Exact, Proof } from './common';
 
-export const NoticeStatus = z.enum(['drafting', 'draft-failed', 'awaiting-approval', 'sending', 'sent', 'awaiting-filing', 'filed', 'send-failed', 'withdrawn']);
+export const NoticeStatus = z.enum([
+  'drafting',
+  'draft-failed',
+  'awaiting-approval',
+  'sending',
+  'sent',
+  'awaiting-filing',
+  'filed',
+  'send-failed',
+  'withdrawn',
+]);
 
 export const EmailChannel = z.object({ kind: z.literal('email'), to: z.string(), name: z.string() });
-export const PortalChannel = z.object({ kind: z.literal('portal'), name: z.string().optional(), url: z.string().optional() });
-export const Channel = z.discriminatedUnion('kind', [
-  EmailChannel,
-  PortalChannel,
-  z.object({ kind: z.literal('recipients'), campaignId: z.string() }),
-  z.object({ kind: z.literal('manual') }),
-]).describe('how the approved notice reaches its recipient');
+export const PortalChannel = z.object({
+  kind: z.literal('portal'),
+  name: z.string().optional(),
+  url: z.string().optional(),
+});
+export const Channel = z
+  .discriminatedUnion('kind', [
+    EmailChannel,
+    PortalChannel,
+    z.object({ kind: z.literal('recipients'), campaignId: z.string() }),
+    z.object({ kind: z.literal('manual') }),
+  ])
+  .describe('how the approved notice reaches its recipient');
 
 /** A draft as the status shows it: what identifies the content, without the content. */
 export const DraftSummary = z.object({
@@ -59,21 +83,38 @@ export const Draft = DraftSummary.extend({
 });
 
 export const Decision = z.object({
-  by: z.string(), role: Role, decision: z.enum(['approve', 'reject']), at: Instant, contentHash: z.string(), reason: z.string().optional(),
+  by: z.string(),
+  role: Role,
+  decision: z.enum(['approve', 'reject']),
+  at: Instant,
+  contentHash: z.string(),
+  reason: z.string().optional(),
 });
 
 export const Delivery = z.object({
-  at: Instant, by: z.string(), channel: z.string(), reference: z.string(),
-  recipients: z.object({ total: z.number(), sent: z.number(), failedPermanent: z.number(), cancelled: z.number() }).optional(),
-  evidence: z.object({
-    messageId: z.string(), response: z.string(), contentHash: z.string(), transport: z.string(), transportSentAt: z.string(), templateVersion: z.string(),
-  }).optional(),
+  at: Instant,
+  by: z.string(),
+  channel: z.string(),
+  reference: z.string(),
+  recipients: z
+    .object({ total: z.number(), sent: z.number(), failedPermanent: z.number(), cancelled: z.number() })
+    .optional(),
+  evidence: z
+    .object({
+      messageId: z.string(),
+      response: z.string(),
+      contentHash: z.string(),
+      transport: z.string(),
+      transportSentAt: z.string(),
+      templateVersion: z.string(),
+    })
+    .optional(),
 });
 
 const noticeFields = {
   id: z.string(),
   obligation: Obligation,
-  clockDueAt: Instant.describe('the legal due time, else the plan\'s internal target'),
+  clockDueAt: Instant.describe("the legal due time, else the plan's internal target"),
   legalDeadline: z.boolean(),
   channel: Channel,
   locale: z.string(),
@@ -97,32 +138,58 @@ export const NoticeSummary = z.object({ ...noticeFields, draft: DraftSummary.opt
 export const Notice = z.object({ ...noticeFields, draft: Draft.optional() });
 
 const deadlineFields = {
-  dueAt: Instant.optional(), remindersSent: z.array(z.number()), overdueAt: Instant.optional(), escalatedTo: z.array(Role),
+  dueAt: Instant.optional(),
+  remindersSent: z.array(z.number()),
+  overdueAt: Instant.optional(),
+  escalatedTo: z.array(Role),
 };
 
 export const Task = z.object({
-  id: z.string(), title: z.string(), role: Role, phase: TaskPhase, targetHours: z.number(), expects: z.string().optional(),
-  assignedAt: Instant.optional(), doneAt: Instant.optional(), doneBy: z.string().optional(), notes: z.string().optional(),
+  id: z.string(),
+  title: z.string(),
+  role: Role,
+  phase: TaskPhase,
+  targetHours: z.number(),
+  expects: z.string().optional(),
+  assignedAt: Instant.optional(),
+  doneAt: Instant.optional(),
+  doneBy: z.string().optional(),
+  notes: z.string().optional(),
   evidence: z.array(EvidenceRef).optional(),
   ...deadlineFields,
 });
 
 export const ActionItem = z.object({
-  id: z.string(), title: z.string(), owner: z.object({ role: Role, personId: z.string().optional() }), priority: Priority,
+  id: z.string(),
+  title: z.string(),
+  owner: z.object({ role: Role, personId: z.string().optional() }),
+  priority: Priority,
   status: z.enum(['open', 'done', 'accepted']),
-  done: z.object({ at: Instant, by: z.string(), notes: z.string().optional(), evidence: z.array(EvidenceRef) }).optional(),
+  done: z
+    .object({ at: Instant, by: z.string(), notes: z.string().optional(), evidence: z.array(EvidenceRef) })
+    .optional(),
   accepted: z.object({ at: Instant, by: z.string(), reason: z.string() }).optional(),
   ...deadlineFields,
   dueAt: Instant,
 });
 
 export const Review = z.object({
-  at: Instant, by: z.string(), whatHappened: z.string(), rootCauses: z.array(z.string()), whatWorked: z.array(z.string()),
-  whatDidNot: z.array(z.string()), findings: z.array(Finding), actionItems: z.array(ActionItem),
+  at: Instant,
+  by: z.string(),
+  whatHappened: z.string(),
+  rootCauses: z.array(z.string()),
+  whatWorked: z.array(z.string()),
+  whatDidNot: z.array(z.string()),
+  findings: z.array(Finding),
+  actionItems: z.array(ActionItem),
 });
 
 export const PendingApproval = z.object({
-  noticeId: z.string(), recipient: z.string(), approvalsHave: z.number().int(), approvalsNeeded: z.number().int(), clockDueAt: Instant,
+  noticeId: z.string(),
+  recipient: z.string(),
+  approvalsHave: z.number().int(),
+  approvalsNeeded: z.number().int(),
+  clockDueAt: Instant,
   contentHash: z.string().optional(),
 });
 
@@ -166,8 +233,14 @@ export type LeanStatus = z.output<typeof IncidentStatusBody>;
 
 export function draftSummary(d: DraftType): DraftSummary {
   return {
-    kind: d.kind, subject: d.subject, pending: d.pending, locale: d.locale, fallback: d.fallback,
-    templateVersion: d.templateVersion, contentHash: d.contentHash, renderedAt: d.renderedAt,
+    kind: d.kind,
+    subject: d.subject,
+    pending: d.pending,
+    locale: d.locale,
+    fallback: d.fallback,
+    templateVersion: d.templateVersion,
+    contentHash: d.contentHash,
+    renderedAt: d.renderedAt,
   };
 }
 

@@ -16,8 +16,10 @@ export const LedgerList = z.object({ entries: z.array(LedgerEntryBody) });
 export const VerifyResult = z.union([
   z.object({ ok: z.literal(true), count: z.number().int(), head: z.string().describe('hash of the last entry') }),
   z.object({
-    ok: z.literal(false), count: z.number().int().describe('entries that verified before the first bad one'),
-    firstBadSeq: z.number().int(), reason: z.string(),
+    ok: z.literal(false),
+    count: z.number().int().describe('entries that verified before the first bad one'),
+    firstBadSeq: z.number().int(),
+    reason: z.string(),
   }),
 ]);
 

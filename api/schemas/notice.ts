@@ -14,8 +14,13 @@ export const FilingPackage = z.object({
   status: NoticeStatus,
   ...Obligation.pick({ regime: true, recipient: true, stage: true, citation: true, deadline: true, dueAt: true }).shape,
   clockDueAt: Instant,
-  authority: z.union([EmailChannel, PortalChannel]).nullable().describe('where it is filed; null for a notice delivered by other means'),
-  approvals: z.array(z.object({ by: z.string(), role: Role, at: Instant })).describe('the approvals that count, as the workflow counts them'),
+  authority: z
+    .union([EmailChannel, PortalChannel])
+    .nullable()
+    .describe('where it is filed; null for a notice delivered by other means'),
+  approvals: z
+    .array(z.object({ by: z.string(), role: Role, at: Instant }))
+    .describe('the approvals that count, as the workflow counts them'),
   ...DraftSummary.pick({ subject: true, locale: true, templateVersion: true, contentHash: true, pending: true }).shape,
   ...Draft.pick({ fields: true, text: true }).shape,
 });

@@ -7,7 +7,10 @@ const root = join(__dirname, '..', '..');
 
 describe('workflow code is fit for the Temporal sandbox', () => {
   it('bundles with bundleWorkflowCode (the same webpack build a worker does)', async () => {
-    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never });
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: require.resolve('../../workflows'),
+      logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never,
+    });
     expect(code).toContain('incidentWorkflow');
     // Nothing from test/ reaches the real bundle.
     expect(code).not.toMatch(/[\\/]test[\\/]/);
@@ -22,11 +25,14 @@ describe('workflow code is fit for the Temporal sandbox', () => {
       'workflows/zz-lint-probe-process.ts': 'export const x = process.env.HOME;\n',
       'activities/zz-lint-probe-fs.ts': "import { readFileSync } from 'fs';\nexport const x = readFileSync;\n",
       'api/zz-lint-probe-promise.ts': 'async function f(): Promise<void> {}\nexport function g(): void { f(); }\n',
-      'api/zz-lint-probe-test-import.ts': "import { createHarness } from '../test/harness';\nexport const x = createHarness;\n",
-      'workflows/zz-lint-probe-test-import.ts': "import { holidays } from '../test/fixtures';\nexport const x = holidays;\n",
+      'api/zz-lint-probe-test-import.ts':
+        "import { createHarness } from '../test/harness';\nexport const x = createHarness;\n",
+      'workflows/zz-lint-probe-test-import.ts':
+        "import { holidays } from '../test/fixtures';\nexport const x = holidays;\n",
       // A directory no rule names: the ban covers every file outside test/.
       'rules/zz-lint-probe-test-import.ts': "export { ruleSet } from '../test/fixtures';\n",
-      'activities/zz-lint-probe-test-import.ts': "import { setupIncidentEnv } from '../test/workflows/setup';\nexport const x = setupIncidentEnv;\n",
+      'activities/zz-lint-probe-test-import.ts':
+        "import { setupIncidentEnv } from '../test/workflows/setup';\nexport const x = setupIncidentEnv;\n",
       'test/zz-lint-probe-test-import.ts': "import { holidays } from './fixtures';\nexport const x = holidays;\n",
     };
     let rules: Record<string, (string | null)[]> = {};
@@ -34,7 +40,11 @@ describe('workflow code is fit for the Temporal sandbox', () => {
     beforeAll(() => {
       for (const [file, code] of Object.entries(probes)) writeFileSync(join(root, file), code);
       try {
-        const r = spawnSync(join(root, 'node_modules', '.bin', 'eslint'), ['--format', 'json', ...Object.keys(probes)], { cwd: root, encoding: 'utf8' });
+        const r = spawnSync(
+          join(root, 'node_modules', '.bin', 'eslint'),
+          ['--format', 'json', ...Object.keys(probes)],
+          { cwd: root, encoding: 'utf8' },
+        );
         if (r.status === 2 || !r.stdout) throw new Error(`eslint failed: ${r.stderr}`);
         const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string | null }[] }[];
         rules = Object.fromEntries(results.map((x) => [relative(root, x.filePath), x.messages.map((m) => m.ruleId)]));
@@ -43,16 +53,24 @@ describe('workflow code is fit for the Temporal sandbox', () => {
       }
     }, 120_000);
 
-    it.each(['workflows/zz-lint-probe-fs.ts', 'domain/zz-lint-probe-crypto.ts'])('rejects a Node built-in in %s', (file) => {
-      expect(rules[file]).toContain('no-restricted-imports');
-    });
+    it.each(['workflows/zz-lint-probe-fs.ts', 'domain/zz-lint-probe-crypto.ts'])(
+      'rejects a Node built-in in %s',
+      (file) => {
+        expect(rules[file]).toContain('no-restricted-imports');
+      },
+    );
     it('rejects process in workflow code', () => {
       expect(rules['workflows/zz-lint-probe-process.ts']).toContain('no-restricted-globals');
     });
     it('allows the same import in activities/', () => {
       expect(rules['activities/zz-lint-probe-fs.ts']).toEqual([]);
     });
-    it.each(['api/zz-lint-probe-test-import.ts', 'workflows/zz-lint-probe-test-import.ts', 'rules/zz-lint-probe-test-import.ts', 'activities/zz-lint-probe-test-import.ts'])('rejects an import of test/ in %s', (file) => {
+    it.each([
+      'api/zz-lint-probe-test-import.ts',
+      'workflows/zz-lint-probe-test-import.ts',
+      'rules/zz-lint-probe-test-import.ts',
+      'activities/zz-lint-probe-test-import.ts',
+    ])('rejects an import of test/ in %s', (file) => {
       expect(rules[file]).toContain('no-restricted-imports');
     });
     it('lets test code import test code', () => {

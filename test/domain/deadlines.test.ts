@@ -15,12 +15,16 @@ describe('deadline arithmetic', () => {
 
   it('business days skip weekends and federal holidays (SEC: 4 business days over Thanksgiving 2026)', () => {
     // Determined Wednesday 25 November 2026. Thu 26 (Thanksgiving) is a holiday; Fri 27, Mon 30, Tue 1, Wed 2.
-    expect(addBusinessDays('2026-11-25T15:00:00Z', 4, 'America/New_York', 'US', holidays)).toBe('2026-12-03T04:59:59.999Z');
+    expect(addBusinessDays('2026-11-25T15:00:00Z', 4, 'America/New_York', 'US', holidays)).toBe(
+      '2026-12-03T04:59:59.999Z',
+    );
   });
 
   it('business days skip Brazilian holidays (Carnival is not a national holiday; Tiradentes is)', () => {
     // Known Friday 17 April 2026; Tue 21 April is Tiradentes: Mon 20, Wed 22, Thu 23.
-    expect(addBusinessDays('2026-04-17T12:00:00Z', 3, 'America/Sao_Paulo', 'BR', holidays)).toBe('2026-04-24T02:59:59.999Z');
+    expect(addBusinessDays('2026-04-17T12:00:00Z', 3, 'America/Sao_Paulo', 'BR', holidays)).toBe(
+      '2026-04-24T02:59:59.999Z',
+    );
   });
 
   it('months are calendar months; the 31st becomes the month end', () => {

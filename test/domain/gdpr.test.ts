@@ -9,13 +9,23 @@ describe('GDPR Art. 33 and 34', () => {
     const [o, ...rest] = run(facts());
     expect(rest).toHaveLength(0);
     expect(o).toMatchObject({
-      id: 'gdpr:authority:DE', regime: 'gdpr', recipient: 'authority', jurisdiction: 'DE',
+      id: 'gdpr:authority:DE',
+      regime: 'gdpr',
+      recipient: 'authority',
+      jurisdiction: 'DE',
       clockStart: '2026-03-02T09:15:00.000Z',
       // 72 clock hours: 09:15 Monday -> 09:15 Thursday, nights and weekends included.
       dueAt: '2026-03-05T09:15:00.000Z',
     });
     expect(o.citation).toMatch(/Art\. 33/);
-    expect(o.requiredContent).toEqual(['nature', 'subject-categories-and-count', 'record-categories-and-count', 'contact-point', 'likely-consequences', 'measures']);
+    expect(o.requiredContent).toEqual([
+      'nature',
+      'subject-categories-and-count',
+      'record-categories-and-count',
+      'contact-point',
+      'likely-consequences',
+      'measures',
+    ]);
   });
 
   it('72 hours are clock hours across a daylight-saving change (Berlin, 29 March 2026)', () => {
@@ -53,7 +63,10 @@ describe('GDPR Art. 33 and 34', () => {
   });
 
   it('outside the EU with nobody affected in the EU: GDPR does not apply', () => {
-    const f = facts({ entity: { name: 'Example Inc', country: 'US', sectors: [] }, affected: [{ country: 'US', region: 'US-CA', count: 10 }] });
+    const f = facts({
+      entity: { name: 'Example Inc', country: 'US', sectors: [] },
+      affected: [{ country: 'US', region: 'US-CA', count: 10 }],
+    });
     expect(run(f)).toEqual([]);
   });
 
@@ -63,8 +76,24 @@ describe('GDPR Art. 33 and 34', () => {
   });
 
   it('results do not depend on the order of affected groups', () => {
-    const a = run(facts({ entity: { name: 'X', country: 'US', sectors: [] }, affected: [{ country: 'FR', count: 1 }, { country: 'DE', count: 2 }] }));
-    const b = run(facts({ entity: { name: 'X', country: 'US', sectors: [] }, affected: [{ country: 'DE', count: 2 }, { country: 'FR', count: 1 }] }));
+    const a = run(
+      facts({
+        entity: { name: 'X', country: 'US', sectors: [] },
+        affected: [
+          { country: 'FR', count: 1 },
+          { country: 'DE', count: 2 },
+        ],
+      }),
+    );
+    const b = run(
+      facts({
+        entity: { name: 'X', country: 'US', sectors: [] },
+        affected: [
+          { country: 'DE', count: 2 },
+          { country: 'FR', count: 1 },
+        ],
+      }),
+    );
     expect(a).toEqual(b);
   });
 });

@@ -2,8 +2,15 @@ import { IncidentFacts } from '../../domain/facts';
 import { normalizeCountry, normalizeRegion } from '../../activities/recipients/import';
 
 const facts = (affected: unknown[], country = 'DE') =>
-  IncidentFacts.safeParse({ awareAt: '2026-03-02T09:15:00Z', entity: { country }, affected, dataCategories: ['name'], risk: 'risk' });
-const issues = (r: ReturnType<typeof facts>) => (r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  IncidentFacts.safeParse({
+    awareAt: '2026-03-02T09:15:00Z',
+    entity: { country },
+    affected,
+    dataCategories: ['name'],
+    risk: 'risk',
+  });
+const issues = (r: ReturnType<typeof facts>) =>
+  r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 
 describe('one definition of countries and regions, for incident facts and imported recipients', () => {
   it.each([
@@ -17,7 +24,12 @@ describe('one definition of countries and regions, for incident facts and import
   });
 
   it('accepts the same codes in both, Kosovo included', () => {
-    expect(facts([{ country: 'XK', count: 3 }, { country: 'US', region: 'US-CA', count: 2 }]).success).toBe(true);
+    expect(
+      facts([
+        { country: 'XK', count: 3 },
+        { country: 'US', region: 'US-CA', count: 2 },
+      ]).success,
+    ).toBe(true);
     expect(normalizeCountry('xk')).toEqual({ ok: true, value: 'XK' });
   });
 

@@ -13,7 +13,10 @@ describe('the permission table', () => {
     const ctx = { approverRoles: ['manager', 'legal'] as const };
     expect(rolesFor('notice.decide', ctx)).toEqual(['manager', 'legal']);
     expect(check('notice.decide', 'legal', ctx)).toEqual({ ok: true });
-    expect(check('notice.decide', 'admin', ctx)).toEqual({ ok: false, reason: 'approve or reject a notice needs one of the roles manager, legal; you are admin' });
+    expect(check('notice.decide', 'admin', ctx)).toEqual({
+      ok: false,
+      reason: 'approve or reject a notice needs one of the roles manager, legal; you are admin',
+    });
   });
 
   it("completing a task is for the task's own role, and managers and admins", () => {
@@ -24,7 +27,8 @@ describe('the permission table', () => {
   it('auditors read and verify but change nothing', () => {
     const writes = Object.keys(Permissions).filter((a) => !a.endsWith('.read')) as (keyof typeof Permissions)[];
     expect(writes).toEqual(expect.arrayContaining(['drill.manage', 'incident.close']));
-    for (const action of writes) expect(check(action, 'auditor', { approverRoles: ['manager'], taskRole: 'responder' }).ok).toBe(false);
+    for (const action of writes)
+      expect(check(action, 'auditor', { approverRoles: ['manager'], taskRole: 'responder' }).ok).toBe(false);
     expect(check('ledger.read', 'auditor').ok).toBe(true);
     expect(check('drill.read', 'auditor').ok).toBe(true);
   });

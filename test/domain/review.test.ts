@@ -2,12 +2,19 @@ import { reviewSlot } from '../../domain/review';
 import { holidays } from '../fixtures';
 
 const slot = (after: string, over: Partial<Parameters<typeof reviewSlot>[0]> = {}) =>
-  reviewSlot({ after, businessDays: 5, timeZone: 'Europe/Berlin', startHour: 10, durationMinutes: 60, ...over }, holidays);
+  reviewSlot(
+    { after, businessDays: 5, timeZone: 'Europe/Berlin', startHour: 10, durationMinutes: 60, ...over },
+    holidays,
+  );
 
 describe('the review date', () => {
   it('is the fifth business day after containment at the local start hour', () => {
     // Contained on a Wednesday: Thu, Fri, Mon, Tue, Wed.
-    expect(slot('2026-03-04T16:00:00Z')).toEqual({ start: '2026-03-11T09:00:00.000Z', end: '2026-03-11T10:00:00.000Z', timeZone: 'Europe/Berlin' });
+    expect(slot('2026-03-04T16:00:00Z')).toEqual({
+      start: '2026-03-11T09:00:00.000Z',
+      end: '2026-03-11T10:00:00.000Z',
+      timeZone: 'Europe/Berlin',
+    });
   });
 
   it("skips the plan's public holidays and follows daylight saving time", () => {
@@ -18,7 +25,9 @@ describe('the review date', () => {
   });
 
   it('reckons the day in the plan time zone: late evening in New York is already the next day in Berlin', () => {
-    expect(slot('2026-03-03T23:30:00Z', { timeZone: 'America/New_York', startHour: 9 }).start).toBe('2026-03-10T13:00:00.000Z');
+    expect(slot('2026-03-03T23:30:00Z', { timeZone: 'America/New_York', startHour: 9 }).start).toBe(
+      '2026-03-10T13:00:00.000Z',
+    );
     expect(slot('2026-03-03T23:30:00Z', { businessDays: 1 }).start).toBe('2026-03-05T09:00:00.000Z');
   });
 });

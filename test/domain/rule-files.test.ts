@@ -26,7 +26,9 @@ describe('rule files', () => {
     json.obligations[0].clock.unit = 'fortnights';
     writeFileSync(file, JSON.stringify(json));
     expect(() => loadRuleSet(dir)).toThrow(RuleFileError);
-    expect(() => loadRuleSet(dir)).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: obligations\\.0\\.clock\\.unit`));
+    expect(() => loadRuleSet(dir)).toThrow(
+      new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: obligations\\.0\\.clock\\.unit`),
+    );
   });
 
   it('a file that is not JSON names the file', () => {
@@ -39,7 +41,10 @@ describe('rule files', () => {
     const dir = copyRules();
     const before = loadRuleSet(dir).version;
     const file = join(dir, 'sec.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"lastChecked": "2026-11-26"', '"lastChecked": "2026-11-27"'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('"lastChecked": "2026-11-26"', '"lastChecked": "2026-11-27"'),
+    );
     expect(loadRuleSet(dir).version).not.toBe(before);
   });
 });

@@ -14,11 +14,15 @@ import { setupIncidentEnv, type IncidentEnv } from '../workflows/setup';
 const HOUR = 3_600_000;
 
 async function parsed(env: IncidentEnv) {
-  return Promise.all(env.mails().map(async (raw) => {
-    const m = await simpleParser(raw);
-    const to = (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
-    return { to, subject: m.subject ?? '', text: m.text ?? '' };
-  }));
+  return Promise.all(
+    env.mails().map(async (raw) => {
+      const m = await simpleParser(raw);
+      const to = (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) =>
+        a.value.map((v) => (v.address ?? '').toLowerCase()),
+      );
+      return { to, subject: m.subject ?? '', text: m.text ?? '' };
+    }),
+  );
 }
 
 describe('drills', () => {
@@ -30,8 +34,13 @@ describe('drills', () => {
     env = await setupIncidentEnv(new Date('2026-03-01T11:00:00Z'));
     const scheduler = createDrillScheduler(env.harness.client, env.harness.taskQueue);
     const created = await scheduler.create({
-      drillId: 'weekly-eu', planId: 'default', scenarioId: 'ransomware-eu', participants: [], responseHours: {},
-      schedule: { cron: '0 9 * * 1', timeZone: 'Europe/Berlin' }, paused: false,
+      drillId: 'weekly-eu',
+      planId: 'default',
+      scenarioId: 'ransomware-eu',
+      participants: [],
+      responseHours: {},
+      schedule: { cron: '0 9 * * 1', timeZone: 'Europe/Berlin' },
+      paused: false,
     });
     expect(created.nextRuns[0]).toBe('2026-03-02T08:00:00.000Z');
     expect(created.schedule).toEqual({ cron: '0 9 * * 1', timeZone: 'Europe/Berlin' });
@@ -64,7 +73,9 @@ describe('drills', () => {
       expect(m.subject).toMatch(/^\[DRILL\] /);
     }
     const actions = await env.actions(incidentId);
-    expect(actions).toEqual(expect.arrayContaining(['drill.regulator-question', 'review.recorded', 'incident.close-requested']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['drill.regulator-question', 'review.recorded', 'incident.close-requested']),
+    );
     // Acknowledged by the first answer of a (scripted) participant: the manager (2 h to answer) approves the
     // first draft at +2 h; the +2 h facts change redrafted it, and the approver who read it approves the new text at once.
     expect(step('acknowledged')).toMatchObject({ hours: 2, metTarget: false });
@@ -79,8 +90,16 @@ describe('drills', () => {
     await seedRecipients(env.db, incidentId, 25, { domain: 'customers.example.net' });
     const participant = 'security-manager@example.org';
     const outcome = await env.harness.client.workflow.execute<typeof drillWorkflow>('drillWorkflow', {
-      taskQueue: env.harness.taskQueue, workflowId: 'drill-no-leak',
-      args: [{ drillId: 'no-leak', scenarioId: 'ransomware-eu', participants: [participant], scriptedRoles: ['responder', 'manager', 'legal', 'admin'] }],
+      taskQueue: env.harness.taskQueue,
+      workflowId: 'drill-no-leak',
+      args: [
+        {
+          drillId: 'no-leak',
+          scenarioId: 'ransomware-eu',
+          participants: [participant],
+          scriptedRoles: ['responder', 'manager', 'legal', 'admin'],
+        },
+      ],
     });
     expect(outcome.incidentId).toBe(incidentId);
     const mails = await parsed(env);
@@ -91,7 +110,10 @@ describe('drills', () => {
       expect(m.subject).toMatch(/^\[DRILL\] /);
       expect(m.text.split('\n')[0]).toBe(DRILL_FIRST_LINE);
     }
-    const { rows } = await env.db.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries WHERE incident_id = $1 AND status = 'sent'", [incidentId]);
+    const { rows } = await env.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM deliveries WHERE incident_id = $1 AND status = 'sent'",
+      [incidentId],
+    );
     expect(rows[0].n).toBe(0);
   });
 
@@ -99,11 +121,34 @@ describe('drills', () => {
     const start = '2026-03-02T08:00:00.000Z';
     env = await setupIncidentEnv(new Date(start));
     const incidentId = drillIncidentId('direct', start);
-    await createDrillStore(env.db).register({ incidentId, drillId: 'direct', planId: 'default', scenarioId: 'ransomware-eu', participants: ['dpo@example.org'], standIn: 'dpo@example.org', startedAt: start });
-    const mail = { incidentId, noticeId: 'gdpr:authority:DE', from: 'incident-response@example.org', subject: 'Notification', text: 'Text' };
-    await expect(env.activities.sendNotice({ ...mail, to: ['mailbox@datenschutz-berlin.example'] })).rejects.toMatchObject({ type: 'DrillRecipientRefused', nonRetryable: true });
-    await expect(env.activities.sendInternalMail({ kind: 'reminder', to: ['ciso@example.org'], from: mail.from, locale: 'en', context: { incident: { id: incidentId } } }))
-      .rejects.toMatchObject({ type: 'DrillRecipientRefused' });
+    await createDrillStore(env.db).register({
+      incidentId,
+      drillId: 'direct',
+      planId: 'default',
+      scenarioId: 'ransomware-eu',
+      participants: ['dpo@example.org'],
+      standIn: 'dpo@example.org',
+      startedAt: start,
+    });
+    const mail = {
+      incidentId,
+      noticeId: 'gdpr:authority:DE',
+      from: 'incident-response@example.org',
+      subject: 'Notification',
+      text: 'Text',
+    };
+    await expect(
+      env.activities.sendNotice({ ...mail, to: ['mailbox@datenschutz-berlin.example'] }),
+    ).rejects.toMatchObject({ type: 'DrillRecipientRefused', nonRetryable: true });
+    await expect(
+      env.activities.sendInternalMail({
+        kind: 'reminder',
+        to: ['ciso@example.org'],
+        from: mail.from,
+        locale: 'en',
+        context: { incident: { id: incidentId } },
+      }),
+    ).rejects.toMatchObject({ type: 'DrillRecipientRefused' });
     expect(env.mails()).toHaveLength(0);
     // A participant gets it, marked.
     await env.activities.sendNotice({ ...mail, to: ['dpo@example.org'] });

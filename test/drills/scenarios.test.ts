@@ -10,7 +10,12 @@ describe('drill scenarios', () => {
   const shipped = listScenarios('default');
 
   it('ships at least four scenarios of different kinds, each assessing to legal obligations', () => {
-    expect(shipped.map((s) => s.id).sort()).toEqual(['misdirected-health-us', 'open-bucket-cn-jp', 'ransomware-eu', 'supplier-late-holiday']);
+    expect(shipped.map((s) => s.id).sort()).toEqual([
+      'misdirected-health-us',
+      'open-bucket-cn-jp',
+      'ransomware-eu',
+      'supplier-late-holiday',
+    ]);
     expect(new Set(shipped.map((s) => s.kind)).size).toBe(shipped.length);
     for (const s of shipped) {
       const facts = factsAt(s, s.rehearsalStart ?? '2026-01-05T09:00:00Z');
@@ -26,14 +31,19 @@ describe('drill scenarios', () => {
     const change = s.events.find((e) => e.kind === 'facts-change')!;
     if (change.kind !== 'facts-change') throw new Error('unreachable');
     // The materiality determination falls 20 h into the drill, whenever the drill starts.
-    expect(patchAt(change, Date.parse('2026-01-01T00:00:00Z'))).toMatchObject({ materialityDeterminedAt: '2026-01-01T20:00:00.000Z' });
+    expect(patchAt(change, Date.parse('2026-01-01T00:00:00Z'))).toMatchObject({
+      materialityDeterminedAt: '2026-01-01T20:00:00.000Z',
+    });
   });
 
   it('a bad scenario file names the file and the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bre-scenarios-'));
     mkdirSync(join(dir, 'p', 'scenarios'), { recursive: true });
     const file = join(dir, 'p', 'scenarios', 'bad.json');
-    writeFileSync(file, JSON.stringify({ ...shipped[0], id: 'bad', events: [{ kind: 'no-answer', atHours: 1, role: 'ceo' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ ...shipped[0], id: 'bad', events: [{ kind: 'no-answer', atHours: 1, role: 'ceo' }] }),
+    );
     expect(() => loadScenario('p', 'bad', dir)).toThrow(`${file}: events.0.role:`);
     writeFileSync(file, JSON.stringify({ ...shipped[0], id: 'other' }));
     expect(() => loadScenario('p', 'bad', dir)).toThrow(/id: "other" does not match the file name/);

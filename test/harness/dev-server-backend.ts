@@ -14,7 +14,11 @@ import type { Harness, HarnessOptions } from './types';
 export async function createDevServerHarness(options: HarnessOptions): Promise<Harness> {
   installTestRuntime();
   const codePath = process.env[BUNDLE_ENV] ?? (await workflowBundlePath());
-  const server = await startDevServer({ time: 'skipping', startTime: options.startTime, suggestContinueAsNewAt: options.suggestContinueAsNewAt });
+  const server = await startDevServer({
+    time: 'skipping',
+    startTime: options.startTime,
+    suggestContinueAsNewAt: options.suggestContinueAsNewAt,
+  });
   const dataConverter = testDataConverter(options.payloadKey);
   const taskQueue = options.taskQueue ?? `test-${randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address: server.address });
@@ -41,7 +45,8 @@ export async function createDevServerHarness(options: HarnessOptions): Promise<H
     sleep: (ms) => server.sleep(ms),
     now: async () => server.now(),
     historyLength: async (workflowId) => ns().current(workflowId)?.history.length ?? 0,
-    runs: async (workflowId) => (ns().chains.get(workflowId) ?? []).map((r) => ({ runId: r.runId, historyLength: r.history.length })),
+    runs: async (workflowId) =>
+      (ns().chains.get(workflowId) ?? []).map((r) => ({ runId: r.runId, historyLength: r.history.length })),
     async teardown() {
       try {
         await server.settled();

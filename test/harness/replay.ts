@@ -17,6 +17,8 @@ export async function replayAll(
   );
   const failures = await replayHistories(histories, dataConverter, { workflowBundle });
   if (failures.length > 0) {
-    throw new Error(`replay of this test's workflow histories failed:\n${failures.map((f) => `${f.workflowId}: ${f.message}`).join('\n')}`);
+    throw new Error(
+      `replay of this test's workflow histories failed:\n${failures.map((f) => `${f.workflowId}: ${f.message}`).join('\n')}`,
+    );
   }
 }

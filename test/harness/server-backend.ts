@@ -60,7 +60,8 @@ export async function createServerHarness(options: HarnessOptions): Promise<Harn
     taskQueue,
     sleep: (ms) => env.sleep(ms),
     now: () => env.currentTimeMs(),
-    historyLength: async (workflowId) => (await client.workflow.getHandle(workflowId).fetchHistory()).events?.length ?? 0,
+    historyLength: async (workflowId) =>
+      (await client.workflow.getHandle(workflowId).fetchHistory()).events?.length ?? 0,
     runs: runsOf,
     async teardown() {
       try {

@@ -1,8 +1,19 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { canonicalJson, firstNonCanonicalNumber, numberLiterals, pgNumericText } from '../../activities/ledger/canonical';
 import {
-  GENESIS_HASH, createLedger, entryHash, hashInput, verifyEntries, type Ledger, type LedgerEntry,
+  canonicalJson,
+  firstNonCanonicalNumber,
+  numberLiterals,
+  pgNumericText,
+} from '../../activities/ledger/canonical';
+import {
+  GENESIS_HASH,
+  createLedger,
+  entryHash,
+  hashInput,
+  verifyEntries,
+  type Ledger,
+  type LedgerEntry,
 } from '../../activities/ledger/ledger';
 import { LEDGER_APPEND_ONLY_TRIGGER } from '../../activities/ledger/schema';
 import type { Db } from '../../activities/store/db';
@@ -13,15 +24,19 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
 
 /** The auditor's recipe from activities/ledger/README.md, written independently of canonical.ts. */
 const readmeCanonical = (v: unknown): string =>
-  Array.isArray(v) ? `[${v.map(readmeCanonical).join(',')}]`
+  Array.isArray(v)
+    ? `[${v.map(readmeCanonical).join(',')}]`
     : v && typeof v === 'object'
-      ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${readmeCanonical((v as Record<string, unknown>)[k])}`).join(',')}}`
+      ? `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${readmeCanonical((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`
       : JSON.stringify(v);
 
 const AWKWARD_PAYLOAD = {
   zeta: 1.0,
   alpha: { nested: { deeper: [1e21, 1e-7, -0, 0.1, 5e-324, 1.7976931348623157e308, 2 ** 53 + 2, -123.456] } },
-  unicode: { 'é': 'ü€𝄞😀', 'Ω': '中文 עברית', '\u0080': 'control \n\t\u001f "quoted" \\ back/slash' },
+  unicode: { é: 'ü€𝄞😀', Ω: '中文 עברית', '\u0080': 'control \n\t\u001f "quoted" \\ back/slash' },
   longKeyFirst: true,
   b: null,
   a: [{ y: 2, x: 1 }, [], {}, ''],
@@ -30,31 +45,56 @@ const AWKWARD_PAYLOAD = {
 
 describe('canonicalJson (RFC 8785)', () => {
   it('matches the RFC 8785 §3.2.2 example', () => {
-    const input = '{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],' +
+    const input =
+      '{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],' +
       '"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}';
     expect(canonicalJson(JSON.parse(input))).toBe(
       '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],' +
-      '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}');
+        '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
+    );
   });
 
   it('sorts keys by UTF-16 code units, recursively (RFC 8785 §3.2.3 example)', () => {
-    const obj = { '\u20ac': 'Euro Sign', '\r': 'Carriage Return', '\ufb33': 'Hebrew Letter Dalet With Dagesh', '1': 'One',
-      '\ud83d\ude00': 'Emoji: Grinning Face', '\u0080': 'Control', '\u00f6': 'Latin Small Letter O With Diaeresis' };
+    const obj = {
+      '\u20ac': 'Euro Sign',
+      '\r': 'Carriage Return',
+      '\ufb33': 'Hebrew Letter Dalet With Dagesh',
+      '1': 'One',
+      '\ud83d\ude00': 'Emoji: Grinning Face',
+      '\u0080': 'Control',
+      '\u00f6': 'Latin Small Letter O With Diaeresis',
+    };
     const order = ['\r', '1', '\u0080', '\u00f6', '\u20ac', '\ud83d\ude00', '\ufb33'] as const;
-    expect(canonicalJson(obj)).toBe(`{${order.map((k) => `${JSON.stringify(k)}:${JSON.stringify(obj[k])}`).join(',')}}`);
+    expect(canonicalJson(obj)).toBe(
+      `{${order.map((k) => `${JSON.stringify(k)}:${JSON.stringify(obj[k])}`).join(',')}}`,
+    );
     expect(canonicalJson({ b: { d: 1, c: 2 }, a: [{ z: 1, y: 2 }] })).toBe('{"a":[{"y":2,"z":1}],"b":{"c":2,"d":1}}');
   });
 
   it('formats numbers as ECMAScript does', () => {
     expect(canonicalJson([1.0, 1e21, 1e20, 1e-7, 1e-6, -0, 0.1 + 0.2, 2 ** 53])).toBe(
-      '[1,1e+21,100000000000000000000,1e-7,0.000001,0,0.30000000000000004,9007199254740992]');
+      '[1,1e+21,100000000000000000000,1e-7,0.000001,0,0.30000000000000004,9007199254740992]',
+    );
   });
 
   it('omits undefined members and rejects what is not JSON', () => {
     const holey = new Array<number>(2);
     holey[1] = 1;
     expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}');
-    for (const bad of [NaN, Infinity, 10n, () => 1, Symbol('s'), new Date(0), new Map(), [undefined], holey, '\ud800', { k: '\udc00x' }, undefined]) {
+    for (const bad of [
+      NaN,
+      Infinity,
+      10n,
+      () => 1,
+      Symbol('s'),
+      new Date(0),
+      new Map(),
+      [undefined],
+      holey,
+      '\ud800',
+      { k: '\udc00x' },
+      undefined,
+    ]) {
       expect(() => canonicalJson(bad)).toThrow(TypeError);
     }
     const cyclic: Record<string, unknown> = {};
@@ -66,9 +106,12 @@ describe('canonicalJson (RFC 8785)', () => {
   });
 
   it('agrees with the README recipe on arbitrary JSON', () => {
-    fc.assert(fc.property(fc.jsonValue({ stringUnit: 'grapheme' }), (v) => {
-      expect(canonicalJson(v)).toBe(readmeCanonical(v));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue({ stringUnit: 'grapheme' }), (v) => {
+        expect(canonicalJson(v)).toBe(readmeCanonical(v));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -149,14 +192,19 @@ describe.each(testBackends())('ledger on $name', (backend) => {
 
     it('hashes exactly the documented canonical text', async () => {
       const e = await ledger.append({
-        eventId: 'e-1', incidentId: 'INC-7', at: '2024-05-01T14:00:00.5+02:00', actor: 'bob', action: 'notify',
+        eventId: 'e-1',
+        incidentId: 'INC-7',
+        at: '2024-05-01T14:00:00.5+02:00',
+        actor: 'bob',
+        action: 'notify',
         payload: { to: ['dpa@example.eu'], deadline: '2024-05-04T12:00:00Z' },
       });
       expect(e.at).toBe('2024-05-01T12:00:00.500Z');
       expect(hashInput(e)).toBe(
         '{"action":"notify","actor":"bob","at":"2024-05-01T12:00:00.500Z","event_id":"e-1","incident_id":"INC-7",' +
-        '"payload":{"deadline":"2024-05-04T12:00:00Z","to":["dpa@example.eu"]},' +
-        `"prev_hash":"${GENESIS_HASH}","seq":1}`);
+          '"payload":{"deadline":"2024-05-04T12:00:00Z","to":["dpa@example.eu"]},' +
+          `"prev_hash":"${GENESIS_HASH}","seq":1}`,
+      );
       expect(e.hash).toBe(sha256(hashInput(e)));
     });
 
@@ -194,15 +242,19 @@ describe.each(testBackends())('ledger on $name', (backend) => {
 
     it('round-trips arbitrary JSON payloads', async () => {
       const noNul = (v: unknown) => !JSON.stringify(v).includes('\\u0000');
-      await fc.assert(fc.asyncProperty(fc.jsonValue({ stringUnit: 'grapheme', maxDepth: 4 }).filter(noNul), async (payload) => {
-        const e = await ledger.append(entry({ payload }));
-        expect(e.payload).toEqual(JSON.parse(canonicalJson(payload)));
-      }), { numRuns: 60 });
+      await fc.assert(
+        fc.asyncProperty(fc.jsonValue({ stringUnit: 'grapheme', maxDepth: 4 }).filter(noNul), async (payload) => {
+          const e = await ledger.append(entry({ payload }));
+          expect(e.payload).toEqual(JSON.parse(canonicalJson(payload)));
+        }),
+        { numRuns: 60 },
+      );
       expect(await ledger.verify()).toMatchObject({ ok: true });
     });
 
     it('agrees with the database on how every double is stored in jsonb', async () => {
-      const values = fc.sample(fc.double({ noNaN: true, noDefaultInfinity: true }), 500)
+      const values = fc
+        .sample(fc.double({ noNaN: true, noDefaultInfinity: true }), 500)
         .concat([1, 1.0, 1e21, 1e-7, 5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, 2 ** 53 + 2, 0.1, 123456789.125]);
       const text = canonicalJson(values);
       const { rows } = await db.query<{ t: string }>('SELECT ($1::jsonb)::text AS t', [text]);
@@ -214,7 +266,11 @@ describe.each(testBackends())('ledger on $name', (backend) => {
       const a = await ledger.append(entry({ at: '2024-12-31T23:59:59.999-05:00' }));
       const b = await ledger.append(entry({ at: '2024-01-01T00:00:00Z' }));
       const c = await ledger.append(entry({ at: '2024-01-01T00:00:00.123456Z' }));
-      expect([a.at, b.at, c.at]).toEqual(['2025-01-01T04:59:59.999Z', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.123Z']);
+      expect([a.at, b.at, c.at]).toEqual([
+        '2025-01-01T04:59:59.999Z',
+        '2024-01-01T00:00:00.000Z',
+        '2024-01-01T00:00:00.123Z',
+      ]);
       expect(await ledger.verify()).toMatchObject({ ok: true, count: 3 });
     });
 
@@ -256,7 +312,9 @@ describe.each(testBackends())('ledger on $name', (backend) => {
       const dbs = t.openPeer ? [db, await t.openPeer(), await t.openPeer()] : [db];
       const ledgers = dbs.map((d) => createLedger(d));
       const input = entry({ eventId: 'dup' });
-      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => ledgers[i % ledgers.length].append(input)));
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => ledgers[i % ledgers.length].append(input)),
+      );
       expect(new Set(results.map((r) => r.seq))).toEqual(new Set([1]));
       expect(await ledger.list()).toHaveLength(1);
     });
@@ -327,7 +385,12 @@ describe.each(testBackends())('ledger on $name', (backend) => {
     ])('detects an altered %s at the right seq', async (_what, sql, seq) => {
       await tamper(sql);
       const r = await ledger.verify();
-      expect(r).toEqual({ ok: false, count: seq - 1, firstBadSeq: seq, reason: expect.stringMatching(new RegExp(`^hash mismatch at seq ${seq}\\b`)) });
+      expect(r).toEqual({
+        ok: false,
+        count: seq - 1,
+        firstBadSeq: seq,
+        reason: expect.stringMatching(new RegExp(`^hash mismatch at seq ${seq}\\b`)),
+      });
     });
 
     it('reports only the first of several alterations', async () => {
@@ -340,7 +403,10 @@ describe.each(testBackends())('ledger on $name', (backend) => {
       for (const forged of ['100.00000000000000001', '100.0']) {
         await tamper(`UPDATE ledger_entries SET payload = $1::jsonb WHERE seq = 7`, [`{"amount": ${forged}}`]);
         expect(await ledger.verify()).toEqual({
-          ok: false, count: 6, firstBadSeq: 7, reason: expect.stringContaining(`stored number ${forged} is not a value append writes`),
+          ok: false,
+          count: 6,
+          firstBadSeq: 7,
+          reason: expect.stringContaining(`stored number ${forged} is not a value append writes`),
         });
       }
       await tamper(`UPDATE ledger_entries SET payload = '{"amount": 100}'::jsonb WHERE seq = 7`);
@@ -350,7 +416,9 @@ describe.each(testBackends())('ledger on $name', (backend) => {
     it('is not fooled by a semantically identical rewrite of the payload', async () => {
       await ledger.append(entry({ payload: AWKWARD_PAYLOAD })); // seq 7
       await tamper(`UPDATE ledger_entries SET payload = (payload::text)::jsonb WHERE seq = 7`);
-      await tamper(`UPDATE ledger_entries SET payload = $1::jsonb WHERE seq = 7`, [JSON.stringify(JSON.parse(canonicalJson(AWKWARD_PAYLOAD)), null, 2)]);
+      await tamper(`UPDATE ledger_entries SET payload = $1::jsonb WHERE seq = 7`, [
+        JSON.stringify(JSON.parse(canonicalJson(AWKWARD_PAYLOAD)), null, 2),
+      ]);
       expect(await ledger.verify()).toMatchObject({ ok: true, count: 7 });
     });
 
@@ -359,18 +427,31 @@ describe.each(testBackends())('ledger on $name', (backend) => {
       forged.hash = entryHash(forged);
       await tamper(`UPDATE ledger_entries SET actor = $1, hash = $2 WHERE seq = 3`, [forged.actor, forged.hash]);
       expect(await ledger.verify()).toEqual({
-        ok: false, count: 3, firstBadSeq: 4, reason: expect.stringMatching(/^broken link at seq 4: prev_hash .* does not match the hash of seq 3/),
+        ok: false,
+        count: 3,
+        firstBadSeq: 4,
+        reason: expect.stringMatching(/^broken link at seq 4: prev_hash .* does not match the hash of seq 3/),
       });
     });
 
     it('detects a deleted middle row as a gap', async () => {
       await tamper('DELETE FROM ledger_entries WHERE seq = 3');
-      expect(await ledger.verify()).toEqual({ ok: false, count: 2, firstBadSeq: 3, reason: expect.stringMatching(/^missing entry: seq 3 is absent \(next present entry is seq 4\)/) });
+      expect(await ledger.verify()).toEqual({
+        ok: false,
+        count: 2,
+        firstBadSeq: 3,
+        reason: expect.stringMatching(/^missing entry: seq 3 is absent \(next present entry is seq 4\)/),
+      });
     });
 
     it('detects deleted first rows', async () => {
       await tamper('DELETE FROM ledger_entries WHERE seq IN (1, 2)');
-      expect(await ledger.verify()).toMatchObject({ ok: false, count: 0, firstBadSeq: 1, reason: expect.stringMatching(/seqs 1\.\.2 are absent/) });
+      expect(await ledger.verify()).toMatchObject({
+        ok: false,
+        count: 0,
+        firstBadSeq: 1,
+        reason: expect.stringMatching(/seqs 1\.\.2 are absent/),
+      });
     });
 
     it('cannot see a truncated tail by itself: compare head with a recorded one', async () => {
@@ -401,21 +482,35 @@ describe.each(testBackends())('ledger on $name', (backend) => {
 
       const edited = exported.map((e) => (e.seq === 2 ? { ...e, payload: { n: 999 } } : e));
       expect(verifyEntries(edited)).toMatchObject({ ok: false, count: 1, firstBadSeq: 2 });
-      expect(verifyEntries(exported.filter((e) => e.seq !== 4))).toMatchObject({ ok: false, firstBadSeq: 4, reason: expect.stringMatching(/missing entry/) });
-      expect(verifyEntries([...exported.slice(0, 2), exported[1]])).toMatchObject({ ok: false, firstBadSeq: 2, reason: expect.stringMatching(/duplicate/) });
+      expect(verifyEntries(exported.filter((e) => e.seq !== 4))).toMatchObject({
+        ok: false,
+        firstBadSeq: 4,
+        reason: expect.stringMatching(/missing entry/),
+      });
+      expect(verifyEntries([...exported.slice(0, 2), exported[1]])).toMatchObject({
+        ok: false,
+        firstBadSeq: 2,
+        reason: expect.stringMatching(/duplicate/),
+      });
     });
 
     it('verifies raw table rows exported with json_agg (any UTC offset in `at`)', async () => {
       await appendMany(3);
       await ledger.append(entry({ payload: AWKWARD_PAYLOAD }));
-      const { rows } = await db.query<{ rows: unknown[] }>('SELECT json_agg(l ORDER BY seq) AS rows FROM ledger_entries l');
+      const { rows } = await db.query<{ rows: unknown[] }>(
+        'SELECT json_agg(l ORDER BY seq) AS rows FROM ledger_entries l',
+      );
       expect(JSON.stringify(rows[0].rows)).toMatch(/\+1[23]:45"/); // session TimeZone (Chatham) leaks into the export
       expect(verifyEntries(rows[0].rows)).toEqual(await ledger.verify());
     });
 
     it('verifies a later segment from a recorded checkpoint', async () => {
       const all = await appendMany(6);
-      expect(verifyEntries(all.slice(3), { seq: 3, hash: all[2].hash })).toEqual({ ok: true, count: 3, head: all[5].hash });
+      expect(verifyEntries(all.slice(3), { seq: 3, hash: all[2].hash })).toEqual({
+        ok: true,
+        count: 3,
+        head: all[5].hash,
+      });
       expect(verifyEntries(all.slice(3), { seq: 3, hash: GENESIS_HASH })).toMatchObject({ ok: false, firstBadSeq: 4 });
       expect(verifyEntries([])).toEqual({ ok: true, count: 0, head: GENESIS_HASH });
       expect(() => verifyEntries([{ seq: 1 }])).toThrow(TypeError);

@@ -32,8 +32,12 @@ describe('review invitation over SMTP', () => {
 
   it('arrives as a text/calendar attachment that parses to the same event', async () => {
     await mailer.send({
-      from: 'noreply@acme.example', to: invitation.attendees, subject: 'Review of INC-7', text: 'You are invited.',
-      messageId: '<review-inc-7@acme.example>', attachments: [invitationAttachment(invitation)],
+      from: 'noreply@acme.example',
+      to: invitation.attendees,
+      subject: 'Review of INC-7',
+      text: 'You are invited.',
+      messageId: '<review-inc-7@acme.example>',
+      attachments: [invitationAttachment(invitation)],
     });
     const mail = await simpleParser(server.received[0].raw);
     const [att] = mail.attachments;
@@ -48,15 +52,23 @@ describe('review invitation over SMTP', () => {
     expect(event.description).toBe(invitation.description);
     expect(event.startDate.toJSDate().toISOString()).toBe(invitation.start);
     expect(event.endDate.toJSDate().toISOString()).toBe(invitation.end);
-    expect(event.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual(invitation.attendees.map((a) => `mailto:${a}`));
+    expect(event.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual(
+      invitation.attendees.map((a) => `mailto:${a}`),
+    );
     expect(event.attendees.every((a) => a.getParameter('rsvp') === 'TRUE')).toBe(true);
     expect(vevent.getFirstPropertyValue('dtstamp')).toBeTruthy();
   });
 
   it('refuses an attachment name with a line break (header injection)', async () => {
-    await expect(mailer.send({
-      from: 'noreply@acme.example', to: ['max@acme.example'], subject: 's', text: 't', messageId: '<x@acme.example>',
-      attachments: [{ filename: 'a.ics\r\nBcc: evil@example.com', contentType: 'text/calendar', content: 'x' }],
-    })).rejects.toThrow(/must not contain CR or LF/);
+    await expect(
+      mailer.send({
+        from: 'noreply@acme.example',
+        to: ['max@acme.example'],
+        subject: 's',
+        text: 't',
+        messageId: '<x@acme.example>',
+        attachments: [{ filename: 'a.ics\r\nBcc: evil@example.com', contentType: 'text/calendar', content: 'x' }],
+      }),
+    ).rejects.toThrow(/must not contain CR or LF/);
   });
 });

@@ -9,7 +9,14 @@ import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import {
-  classifySmtpError, createMailer, makeMessageId, MailRejectedError, smtpPoolOptions, toActivityError, type Mailer, type OutgoingMail,
+  classifySmtpError,
+  createMailer,
+  makeMessageId,
+  MailRejectedError,
+  smtpPoolOptions,
+  toActivityError,
+  type Mailer,
+  type OutgoingMail,
 } from '../../activities/mail';
 import { closedPort, startSmtpServer, type TestServer } from './smtp-fixture';
 
@@ -43,7 +50,10 @@ async function expectParsed(parsed: ParsedMail, m: OutgoingMail) {
 
 /** Await a rejection and return the error (fails the test if the promise resolves). */
 async function failure(p: Promise<unknown>): Promise<Record<string, unknown>> {
-  const result = await p.then(() => ({ resolved: true as const }), (err: unknown) => ({ resolved: false as const, err }));
+  const result = await p.then(
+    () => ({ resolved: true as const }),
+    (err: unknown) => ({ resolved: false as const, err }),
+  );
   if (result.resolved) throw new Error('expected the send to fail');
   return result.err as Record<string, unknown>;
 }
@@ -53,8 +63,12 @@ describe('SMTP transport', () => {
   let mailer: Mailer;
   beforeAll(async () => {
     server = await startSmtpServer({
-      rcpt: (a) => (a.startsWith('nobody@') ? [550, '5.1.1 <nobody@authority.example>: Recipient address rejected: User unknown']
-        : a.startsWith('busy@') ? [451, '4.3.0 Mailbox temporarily unavailable, try again later'] : undefined),
+      rcpt: (a) =>
+        a.startsWith('nobody@')
+          ? [550, '5.1.1 <nobody@authority.example>: Recipient address rejected: User unknown']
+          : a.startsWith('busy@')
+            ? [451, '4.3.0 Mailbox temporarily unavailable, try again later']
+            : undefined,
     });
     mailer = createMailer({ smtpUrl: server.url, outboxDir: '/nonexistent/not-used-in-smtp-mode' });
   });
@@ -72,7 +86,10 @@ describe('SMTP transport', () => {
     expect(got.rcptTo).toEqual(['dpa@authority.example']);
     await expectParsed(await simpleParser(got.raw), m);
     expect(ev).toMatchObject({
-      messageId: m.messageId, accepted: ['dpa@authority.example'], rejected: [], transport: 'smtp',
+      messageId: m.messageId,
+      accepted: ['dpa@authority.example'],
+      rejected: [],
+      transport: 'smtp',
     });
     expect(ev.response).toMatch(/^250 .*queued as Q\d+/);
     expect(new Date(ev.sentAt).toISOString()).toBe(ev.sentAt);
@@ -96,8 +113,12 @@ describe('SMTP transport', () => {
   });
 
   it('the same notice gets the same Message-ID (a resend is recognisable)', () => {
-    expect(makeMessageId(['INC-1', 'gdpr:authority:DE'], 'acme.example')).toBe(makeMessageId(['INC-1', 'gdpr:authority:DE'], 'ACME.example'));
-    expect(makeMessageId(['INC-1', 'gdpr:authority:DE'], 'acme.example')).not.toBe(makeMessageId(['INC-1', 'gdpr:individuals:DE'], 'acme.example'));
+    expect(makeMessageId(['INC-1', 'gdpr:authority:DE'], 'acme.example')).toBe(
+      makeMessageId(['INC-1', 'gdpr:authority:DE'], 'ACME.example'),
+    );
+    expect(makeMessageId(['INC-1', 'gdpr:authority:DE'], 'acme.example')).not.toBe(
+      makeMessageId(['INC-1', 'gdpr:individuals:DE'], 'acme.example'),
+    );
     expect(makeMessageId(['ab', 'c'], 'x.example')).not.toBe(makeMessageId(['a', 'bc'], 'x.example'));
   });
 
@@ -132,7 +153,8 @@ describe('SMTP transport', () => {
     // the accepted recipient did get it: the failure says so, with the evidence
     expect(server.received.length).toBe(before + 1);
     expect(af.details?.[0]).toMatchObject({
-      accepted: ['dpa@authority.example'], rejected: ['nobody@authority.example'],
+      accepted: ['dpa@authority.example'],
+      rejected: ['nobody@authority.example'],
       evidence: { accepted: ['dpa@authority.example'], rejected: ['nobody@authority.example'], transport: 'smtp' },
     });
   });
@@ -148,13 +170,21 @@ describe('SMTP with DKIM', () => {
     const server = await startSmtpServer();
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const mailer = createMailer({
-      smtpUrl: server.url, outboxDir: os.tmpdir(),
-      dkim: { domainName: 'acme.example', keySelector: 'ir2026', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+      smtpUrl: server.url,
+      outboxDir: os.tmpdir(),
+      dkim: {
+        domainName: 'acme.example',
+        keySelector: 'ir2026',
+        privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      },
     });
     try {
       const ev = await mailer.send(mail());
       const got = server.received[0];
-      const head = got.raw.toString('latin1').split('\r\n\r\n')[0].replace(/\r\n[ \t]+/g, ' '); // unfold
+      const head = got.raw
+        .toString('latin1')
+        .split('\r\n\r\n')[0]
+        .replace(/\r\n[ \t]+/g, ' '); // unfold
       expect(head).toMatch(/^DKIM-Signature: v=1; a=rsa-sha256;.* d=acme\.example;.* s=ir2026;/m);
       expect((await simpleParser(got.raw)).subject).toBe(mail().subject);
       expect(ev.contentHash).toBe(sha256(got.raw));
@@ -197,8 +227,12 @@ describe('connection failures', () => {
   });
 
   it('an smtpUrl that is not smtp:/smtps: is refused without echoing it', () => {
-    expect(() => createMailer({ smtpUrl: 'http://user:hunter2@host', outboxDir: os.tmpdir() })).toThrow(/smtp: or smtps:/);
-    expect(() => createMailer({ smtpUrl: 'not a url hunter2', outboxDir: os.tmpdir() })).toThrow(/^(?!.*hunter2).*not a valid URL/);
+    expect(() => createMailer({ smtpUrl: 'http://user:hunter2@host', outboxDir: os.tmpdir() })).toThrow(
+      /smtp: or smtps:/,
+    );
+    expect(() => createMailer({ smtpUrl: 'not a url hunter2', outboxDir: os.tmpdir() })).toThrow(
+      /^(?!.*hunter2).*not a valid URL/,
+    );
   });
 });
 
@@ -216,7 +250,13 @@ describe('outbox transport', () => {
     try {
       const m = mail();
       const ev = await mailer.send(m);
-      expect(ev).toMatchObject({ transport: 'outbox', response: 'written to outbox', accepted: m.to, rejected: [], messageId: m.messageId });
+      expect(ev).toMatchObject({
+        transport: 'outbox',
+        response: 'written to outbox',
+        accepted: m.to,
+        rejected: [],
+        messageId: m.messageId,
+      });
       const file = ev.path as string;
       expect(path.dirname(file)).toBe(dir);
       const safeId = m.messageId.slice(1, -1);
@@ -271,8 +311,16 @@ describe('classifySmtpError', () => {
     ['ECONNRESET', 'temporary', e({ code: 'ECONNRESET' })],
     ['ETIMEDOUT', 'temporary', e({ code: 'ETIMEDOUT' })],
     ['connection closed', 'temporary', e({ code: 'ECONNECTION' })],
-    ['EENVELOPE with 4xx per recipient', 'temporary', e({ code: 'EENVELOPE', rejectedErrors: [{ responseCode: 452 }] })],
-    ['EENVELOPE with a 5xx among 4xx', 'permanent', e({ code: 'EENVELOPE', responseCode: 451, rejectedErrors: [{ responseCode: 451 }, { responseCode: 550 }] })],
+    [
+      'EENVELOPE with 4xx per recipient',
+      'temporary',
+      e({ code: 'EENVELOPE', rejectedErrors: [{ responseCode: 452 }] }),
+    ],
+    [
+      'EENVELOPE with a 5xx among 4xx',
+      'permanent',
+      e({ code: 'EENVELOPE', responseCode: 451, rejectedErrors: [{ responseCode: 451 }, { responseCode: 550 }] }),
+    ],
     ['something unknown', 'temporary', new Error('boom')],
     ['a non-error value', 'temporary', 'boom'],
   ])('%s → %s', (_name, kind, err) => {

@@ -49,7 +49,8 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
         const n = ++dataCount;
         if (behaviour.dropAt?.(n)) {
           // What a crashed or overloaded server looks like from the client: the socket just goes.
-          for (const c of (server as unknown as { connections: Set<{ _socket: { destroy(): void } }> }).connections) c._socket.destroy();
+          for (const c of (server as unknown as { connections: Set<{ _socket: { destroy(): void } }> }).connections)
+            c._socket.destroy();
           return;
         }
         const refused = behaviour.data?.(n);

@@ -10,7 +10,15 @@ import { simpleParser } from 'mailparser';
 import { createMailer, MailValidationError, classifySmtpError, type OutgoingMail } from '../../activities/mail';
 import { createNoticeRenderer, noticeKind, sanitizeHeaderText, TEMPLATE_LOCALES } from '../../activities/notices';
 import {
-  completeFacts, CONTENT, contextFor, obligationFor, ruleObligations, sampleGdprContext, sampleReminderContext, TEMPLATES_DIR, type RuleObligation,
+  completeFacts,
+  CONTENT,
+  contextFor,
+  obligationFor,
+  ruleObligations,
+  sampleGdprContext,
+  sampleReminderContext,
+  TEMPLATES_DIR,
+  type RuleObligation,
 } from './fixtures';
 
 const renderer = createNoticeRenderer({ templatesDir: TEMPLATES_DIR });
@@ -22,7 +30,10 @@ const ESCAPED_SCRIPT = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;';
 function hostile(o: RuleObligation, locale: string) {
   return contextFor(o, locale, {
     incident: { id: 'INC-1', title: `Title ${SCRIPT}` },
-    facts: completeFacts({ nature: `Before ${SCRIPT} after`, entity: { name: 'Evil <img src=x onerror=alert(1)> Ltd', country: 'US' } }),
+    facts: completeFacts({
+      nature: `Before ${SCRIPT} after`,
+      entity: { name: 'Evil <img src=x onerror=alert(1)> Ltd', country: 'US' },
+    }),
     contact: { name: "O'Brien & <Partners>", email: 'dpo@example.org' },
     content: Object.fromEntries(Object.keys(CONTENT).map((id) => [id, `${id}: ${SCRIPT}`])),
     delayReason: `Delayed ${SCRIPT}`,
@@ -46,7 +57,11 @@ describe('HTML escaping', () => {
   });
 
   it('contact details are escaped where the template shows them', () => {
-    const out = renderer.render('gdpr-authority', 'en', sampleGdprContext('en', { contact: { name: "O'Brien & <Partners>", email: 'dpo@example.org' } }));
+    const out = renderer.render(
+      'gdpr-authority',
+      'en',
+      sampleGdprContext('en', { contact: { name: "O'Brien & <Partners>", email: 'dpo@example.org' } }),
+    );
     expect(out.html).toContain('O&#x27;Brien &amp; &lt;Partners&gt;');
     expect(out.text).toContain("O'Brien & <Partners>");
   });
@@ -67,13 +82,19 @@ describe('HTML escaping', () => {
   });
 
   it('refuses a javascript: link rather than escaping it', () => {
-    expect(() => renderer.render('reminder', 'en', sampleReminderContext({ link: 'javascript:alert(1)' }))).toThrow(/link/);
+    expect(() => renderer.render('reminder', 'en', sampleReminderContext({ link: 'javascript:alert(1)' }))).toThrow(
+      /link/,
+    );
   });
 });
 
 describe('header injection', () => {
   it('a subject never contains CR, LF or other line/format controls', () => {
-    const out = renderer.render('gdpr-authority', 'en', sampleGdprContext('en', { incident: { id: 'INC-1', title: INJECTED_TITLE } }));
+    const out = renderer.render(
+      'gdpr-authority',
+      'en',
+      sampleGdprContext('en', { incident: { id: 'INC-1', title: INJECTED_TITLE } }),
+    );
     expect(out.subject).not.toMatch(/[\r\n]/);
     expect(out.subject).toContain('Server down Bcc: attacker@evil.example X-Injected: yes <b>body</b>');
   });
@@ -89,7 +110,9 @@ describe('header injection', () => {
   });
 
   it('sanitizeHeaderText collapses every kind of line break and control character', () => {
-    expect(sanitizeHeaderText('a\rb\nc\r\nd\u0085e\u2028f\u2029g\u0000h\u001bi\u007fj\u202ek\t l')).toBe('a b c d e f g h i j k l');
+    expect(sanitizeHeaderText('a\rb\nc\r\nd\u0085e\u2028f\u2029g\u0000h\u001bi\u007fj\u202ek\t l')).toBe(
+      'a b c d e f g h i j k l',
+    );
     expect(() => sanitizeHeaderText(' \r\n ')).toThrow(/empty/);
   });
 
@@ -102,15 +125,28 @@ describe('header injection', () => {
       await rm(dir, { recursive: true, force: true });
     });
 
-    it.each([['gdpr-authority', 'en'], ['us-ca-residents', 'zh-CN'], ['appi-authority-final', 'ja']])('%s/%s parsed by mailparser has no injected header and the intended recipients only', async (kind, locale) => {
+    it.each([
+      ['gdpr-authority', 'en'],
+      ['us-ca-residents', 'zh-CN'],
+      ['appi-authority-final', 'ja'],
+    ])('%s/%s parsed by mailparser has no injected header and the intended recipients only', async (kind, locale) => {
       const o = ruleObligations().find((r) => `${r.regime}-${r.key}` === kind)!;
-      const out = renderer.render(kind, locale, contextFor(o, locale, {
-        incident: { id: 'INC-1', title: INJECTED_TITLE }, facts: completeFacts({ entity: { name: `Acme${INJECTED_TITLE}`, country: 'US' } }),
-      }));
+      const out = renderer.render(
+        kind,
+        locale,
+        contextFor(o, locale, {
+          incident: { id: 'INC-1', title: INJECTED_TITLE },
+          facts: completeFacts({ entity: { name: `Acme${INJECTED_TITLE}`, country: 'US' } }),
+        }),
+      );
       const mailer = createMailer({ outboxDir: dir });
       try {
         const ev = await mailer.send({
-          from: 'noreply@acme.example', to: ['dpa@authority.example'], subject: out.subject, text: out.text, html: out.html,
+          from: 'noreply@acme.example',
+          to: ['dpa@authority.example'],
+          subject: out.subject,
+          text: out.text,
+          html: out.html,
           messageId: `<inj-1-${kind}-${locale}@acme.example>`,
         });
         const raw = await readFile(ev.path as string);
@@ -119,7 +155,9 @@ describe('header injection', () => {
         expect(parsed.headers.has('bcc')).toBe(false);
         expect(parsed.bcc).toBeUndefined();
         expect(parsed.subject).toBe(out.subject);
-        expect((parsed.to && !Array.isArray(parsed.to) ? parsed.to.value.map((a) => a.address) : [])).toEqual(['dpa@authority.example']);
+        expect(parsed.to && !Array.isArray(parsed.to) ? parsed.to.value.map((a) => a.address) : []).toEqual([
+          'dpa@authority.example',
+        ]);
         // the header block ends where it should: the injected "blank line" did not start the body
         const headerBlock = raw.toString('utf8').split('\r\n\r\n')[0];
         expect(headerBlock).not.toMatch(/^X-Injected:/im);
@@ -131,7 +169,13 @@ describe('header injection', () => {
 
     it('the mailer itself refuses CR/LF in subject, addresses and extra headers (permanent failure)', async () => {
       const mailer = createMailer({ outboxDir: dir });
-      const base = { from: 'noreply@acme.example', to: ['dpa@authority.example'], subject: 'ok', text: 'ok', messageId: '<inj-2@acme.example>' };
+      const base = {
+        from: 'noreply@acme.example',
+        to: ['dpa@authority.example'],
+        subject: 'ok',
+        text: 'ok',
+        messageId: '<inj-2@acme.example>',
+      };
       try {
         const bads: OutgoingMail[] = [
           { ...base, subject: 'a\r\nBcc: x@evil.example' },
@@ -142,7 +186,10 @@ describe('header injection', () => {
           { ...base, messageId: '<a@b>\r\nX-Injected: yes' },
         ];
         for (const bad of bads) {
-          const err = await mailer.send(bad).then(() => null, (e: unknown) => e);
+          const err = await mailer.send(bad).then(
+            () => null,
+            (e: unknown) => e,
+          );
           expect(err).toBeInstanceOf(MailValidationError);
           expect(classifySmtpError(err)).toBe('permanent');
         }

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import {
-  buildNoticeContext, ELEMENT_IDS, noticeKind, type EscalationContextInput, type NoticeContextRequest, type ReminderContextInput,
+  buildNoticeContext,
+  ELEMENT_IDS,
+  noticeKind,
+  type EscalationContextInput,
+  type NoticeContextRequest,
+  type ReminderContextInput,
 } from '../../activities/notices';
 import { loadRuleSet } from '../../activities/rules/load';
 import { obligationId } from '../../domain/rules/evaluate';
@@ -21,31 +26,48 @@ export function completeFacts(over: Partial<IncidentFactsInput> = {}): IncidentF
     ransomPaidAt: '2026-11-22T17:20:00Z',
     entity: { name: 'Acme Widgets GmbH', country: 'DE' },
     affected: [
-      { country: 'DE', count: 4000 }, { country: 'AT', count: 217 },
-      { country: 'US', region: 'US-CA', count: 1320 }, { country: 'US', region: 'US-NY', count: 5400 },
+      { country: 'DE', count: 4000 },
+      { country: 'AT', count: 217 },
+      { country: 'US', region: 'US-CA', count: 1320 },
+      { country: 'US', region: 'US-NY', count: 5400 },
     ],
     dataCategories: ['name', 'financial', 'health'],
     encrypted: false,
     risk: 'high',
     significant: true,
-    nature: 'Files on the HR file server were encrypted by ransomware (LockBit variant).\nExfiltration of payroll exports before encryption is confirmed.',
+    nature:
+      'Files on the HR file server were encrypted by ransomware (LockBit variant).\nExfiltration of payroll exports before encryption is confirmed.',
     subjectCategories: ['current employees', 'former employees', 'job applicants'],
     recordCount: 183_904,
-    likelyConsequences: 'Targeted phishing and fraudulent direct debits against affected employees; disclosure of health-related absence data.',
-    measuresTaken: 'Server isolated at 09:12; backups verified offline; all HR credentials rotated; affected banks informed.\n\nProposed: credit monitoring for 12 months.',
+    likelyConsequences:
+      'Targeted phishing and fraudulent direct debits against affected employees; disclosure of health-related absence data.',
+    measuresTaken:
+      'Server isolated at 09:12; backups verified offline; all HR credentials rotated; affected banks informed.\n\nProposed: credit monitoring for 12 months.',
     ...over,
   });
 }
 
 /** Nothing known beyond what the engine needs to assess: every narrative element is pending. */
 export function minimalFacts(): IncidentFacts {
-  return IncidentFacts.parse({ awareAt: '2026-11-20T08:30:00Z', entity: { name: 'Acme Widgets GmbH', country: 'DE' }, risk: 'high' });
+  return IncidentFacts.parse({
+    awareAt: '2026-11-20T08:30:00Z',
+    entity: { name: 'Acme Widgets GmbH', country: 'DE' },
+    risk: 'high',
+  });
 }
 
 /** A distinctive responder text for every element of the catalogue. */
-export const CONTENT: Record<string, string> = Object.fromEntries(ELEMENT_IDS.map((id) => [id, `Responders' text for ${id} (ref ${id.length}-${id.charCodeAt(0)}).`]));
+export const CONTENT: Record<string, string> = Object.fromEntries(
+  ELEMENT_IDS.map((id) => [id, `Responders' text for ${id} (ref ${id.length}-${id.charCodeAt(0)}).`]),
+);
 
-export interface RuleObligation { regime: string; key: string; recipient: Recipient; stage?: Stage; requiredContent: string[] }
+export interface RuleObligation {
+  regime: string;
+  key: string;
+  recipient: Recipient;
+  stage?: Stage;
+  requiredContent: string[];
+}
 
 /** Every obligation any rules/*.json file can emit, one per (regime, key). */
 export function ruleObligations(): RuleObligation[] {
@@ -56,7 +78,13 @@ export function ruleObligations(): RuleObligation[] {
       const id = `${r.regime}:${o.key}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      out.push({ regime: r.regime, key: o.key, recipient: o.recipient, ...(o.stage ? { stage: o.stage } : {}), requiredContent: o.requiredContent });
+      out.push({
+        regime: r.regime,
+        key: o.key,
+        recipient: o.recipient,
+        ...(o.stage ? { stage: o.stage } : {}),
+        requiredContent: o.requiredContent,
+      });
     }
   }
   return out;
@@ -69,18 +97,41 @@ const JURISDICTION: Record<string, { jurisdiction: string; audience: string[] }>
 
 /** An obligation as the engine emits it, for a rule obligation. */
 export function obligationFor(o: RuleObligation, over: Partial<Obligation> = {}): Obligation {
-  const place = JURISDICTION[o.regime] ?? { jurisdiction: o.regime.startsWith('us-') ? `US-${o.regime.slice(3).toUpperCase()}` : 'DE', audience: ['*'] };
+  const place = JURISDICTION[o.regime] ?? {
+    jurisdiction: o.regime.startsWith('us-') ? `US-${o.regime.slice(3).toUpperCase()}` : 'DE',
+    audience: ['*'],
+  };
   return Obligation.parse({
-    id: obligationId(o.regime, o.key, place.jurisdiction), regime: o.regime, recipient: o.recipient, ...(o.stage ? { stage: o.stage } : {}),
-    jurisdiction: place.jurisdiction, audience: place.audience, clockStart: '2026-11-20T08:30:00Z', dueAt: '2026-11-23T08:30:00Z',
-    deadline: 'without undue delay', requiredContent: o.requiredContent, citation: `${o.regime} citation`, ...over,
+    id: obligationId(o.regime, o.key, place.jurisdiction),
+    regime: o.regime,
+    recipient: o.recipient,
+    ...(o.stage ? { stage: o.stage } : {}),
+    jurisdiction: place.jurisdiction,
+    audience: place.audience,
+    clockStart: '2026-11-20T08:30:00Z',
+    dueAt: '2026-11-23T08:30:00Z',
+    deadline: 'without undue delay',
+    requiredContent: o.requiredContent,
+    citation: `${o.regime} citation`,
+    ...over,
   });
 }
 
-export function requestFor(o: RuleObligation, locale: string, over: Partial<NoticeContextRequest> = {}): NoticeContextRequest {
+export function requestFor(
+  o: RuleObligation,
+  locale: string,
+  over: Partial<NoticeContextRequest> = {},
+): NoticeContextRequest {
   return {
-    incident: INCIDENT, facts: completeFacts(), obligation: obligationFor(o), contact: CONTACT, locale, timeZone: 'Europe/Berlin',
-    now: '2026-11-21T09:00:00Z', content: CONTENT, ...over,
+    incident: INCIDENT,
+    facts: completeFacts(),
+    obligation: obligationFor(o),
+    contact: CONTACT,
+    locale,
+    timeZone: 'Europe/Berlin',
+    now: '2026-11-21T09:00:00Z',
+    content: CONTENT,
+    ...over,
   };
 }
 
@@ -90,10 +141,24 @@ export function contextFor(o: RuleObligation, locale: string, over: Partial<Noti
 }
 
 const GDPR_AUTHORITY: RuleObligation = {
-  regime: 'gdpr', key: 'authority', recipient: 'authority',
-  requiredContent: ['nature', 'subject-categories-and-count', 'record-categories-and-count', 'contact-point', 'likely-consequences', 'measures'],
+  regime: 'gdpr',
+  key: 'authority',
+  recipient: 'authority',
+  requiredContent: [
+    'nature',
+    'subject-categories-and-count',
+    'record-categories-and-count',
+    'contact-point',
+    'likely-consequences',
+    'measures',
+  ],
 };
-const GDPR_INDIVIDUALS: RuleObligation = { regime: 'gdpr', key: 'individuals', recipient: 'individuals', requiredContent: ['nature', 'contact-point', 'likely-consequences', 'measures'] };
+const GDPR_INDIVIDUALS: RuleObligation = {
+  regime: 'gdpr',
+  key: 'individuals',
+  recipient: 'individuals',
+  requiredContent: ['nature', 'contact-point', 'likely-consequences', 'measures'],
+};
 
 /** A gdpr-authority context built from complete facts, overridable at the request level. */
 export function sampleGdprContext(locale: string, over: Partial<NoticeContextRequest> = {}) {
@@ -105,8 +170,12 @@ export function sampleGdprIndividualsContext(locale: string, over: Partial<Notic
 export { GDPR_AUTHORITY, GDPR_INDIVIDUALS };
 
 const noticeRef = {
-  id: 'gdpr:authority:DE', regime: 'gdpr', recipient: 'authority' as const, status: 'awaiting-approval',
-  citation: 'GDPR Art. 33(1), 33(3)', deadline: 'without undue delay and, where feasible, not later than 72 hours after having become aware of it',
+  id: 'gdpr:authority:DE',
+  regime: 'gdpr',
+  recipient: 'authority' as const,
+  status: 'awaiting-approval',
+  citation: 'GDPR Art. 33(1), 33(3)',
+  deadline: 'without undue delay and, where feasible, not later than 72 hours after having become aware of it',
 };
 
 /** What reminders and escalations share: the incident, the notice and its clock. */

@@ -4,7 +4,14 @@
  */
 import { createNoticeRenderer, noticeKind, TEMPLATE_LOCALES } from '../../activities/notices';
 import { obligationFor, ruleObligations, TEMPLATES_DIR } from './fixtures';
-import { hasGolden, readGolden, renderInternalKind, renderObligationKind, writeGolden, type GoldenFile } from './golden';
+import {
+  hasGolden,
+  readGolden,
+  renderInternalKind,
+  renderObligationKind,
+  writeGolden,
+  type GoldenFile,
+} from './golden';
 
 const renderer = createNoticeRenderer({ templatesDir: TEMPLATES_DIR });
 const mode = process.env.NOTICE_GOLDEN;
@@ -15,10 +22,12 @@ if (mode === 'write' || mode === 'new') {
   it(mode === 'write' ? 'writes the snapshot' : 'writes the snapshot of the kinds that have none', () => {
     for (const o of ruleObligations()) {
       const kind = noticeKind(obligationFor(o));
-      if (wanted(kind)) writeGolden({ kind, obligation: o, renders: renderObligationKind(renderer, kind, o, TEMPLATE_LOCALES[kind]) });
+      if (wanted(kind))
+        writeGolden({ kind, obligation: o, renders: renderObligationKind(renderer, kind, o, TEMPLATE_LOCALES[kind]) });
     }
     for (const kind of ['reminder', 'escalation'] as const) {
-      if (wanted(kind)) writeGolden({ kind, obligation: null, renders: renderInternalKind(renderer, kind, TEMPLATE_LOCALES[kind]) });
+      if (wanted(kind))
+        writeGolden({ kind, obligation: null, renders: renderInternalKind(renderer, kind, TEMPLATE_LOCALES[kind]) });
     }
   });
 } else {
@@ -37,7 +46,13 @@ if (mode === 'write' || mode === 'new') {
       for (const [variant, before] of Object.entries(g.renders[locale])) {
         const after = now[locale][variant];
         for (const field of ['locale', 'fallback', 'subject', 'text', 'html', 'pending'] as const) {
-          expect({ kind, locale, variant, field, value: after[field] }).toEqual({ kind, locale, variant, field, value: before[field] });
+          expect({ kind, locale, variant, field, value: after[field] }).toEqual({
+            kind,
+            locale,
+            variant,
+            field,
+            value: before[field],
+          });
         }
       }
     }

@@ -12,11 +12,25 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildNoticeContext, type NoticeContextRequest, type NoticeRenderer } from '../../activities/notices';
-import { minimalFacts, requestFor, sampleEscalationContext, sampleReminderContext, type RuleObligation, obligationFor } from './fixtures';
+import {
+  minimalFacts,
+  requestFor,
+  sampleEscalationContext,
+  sampleReminderContext,
+  type RuleObligation,
+  obligationFor,
+} from './fixtures';
 
 export const GOLDEN_DIR = path.join(__dirname, '__golden__');
 
-export interface Rendered { locale: string; fallback: boolean; subject: string; text: string; html: string; pending: string[] }
+export interface Rendered {
+  locale: string;
+  fallback: boolean;
+  subject: string;
+  text: string;
+  html: string;
+  pending: string[];
+}
 export interface GoldenFile {
   kind: string;
   /** The rule obligation the contexts were built from (absent for the internal mails). */
@@ -49,7 +63,12 @@ function pick(r: ReturnType<NoticeRenderer['render']>): Rendered {
   return { locale: r.locale, fallback: r.fallback, subject: r.subject, text: r.text, html: r.html, pending: r.pending };
 }
 
-export function renderObligationKind(renderer: NoticeRenderer, kind: string, o: RuleObligation, locales: readonly string[]): GoldenFile['renders'] {
+export function renderObligationKind(
+  renderer: NoticeRenderer,
+  kind: string,
+  o: RuleObligation,
+  locales: readonly string[],
+): GoldenFile['renders'] {
   const out: GoldenFile['renders'] = {};
   for (const locale of locales) {
     out[locale] = {};
@@ -61,17 +80,24 @@ export function renderObligationKind(renderer: NoticeRenderer, kind: string, o: 
   return out;
 }
 
-export function renderInternalKind(renderer: NoticeRenderer, kind: 'reminder' | 'escalation', locales: readonly string[]): GoldenFile['renders'] {
+export function renderInternalKind(
+  renderer: NoticeRenderer,
+  kind: 'reminder' | 'escalation',
+  locales: readonly string[],
+): GoldenFile['renders'] {
   const out: GoldenFile['renders'] = {};
   for (const locale of locales) {
     out[locale] = {};
-    for (const [name, ctx] of Object.entries(INTERNAL_VARIANTS[kind])) out[locale][name] = pick(renderer.render(kind, locale, ctx()));
+    for (const [name, ctx] of Object.entries(INTERNAL_VARIANTS[kind]))
+      out[locale][name] = pick(renderer.render(kind, locale, ctx()));
   }
   return out;
 }
 
 export function readGolden(): GoldenFile[] {
-  return readdirSync(GOLDEN_DIR).filter((f) => f.endsWith('.json')).sort()
+  return readdirSync(GOLDEN_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
     .map((f) => JSON.parse(readFileSync(path.join(GOLDEN_DIR, f), 'utf8')) as GoldenFile);
 }
 

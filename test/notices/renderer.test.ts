@@ -3,13 +3,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import {
-  createNoticeRenderer, defaultKinds, DEFAULT_TEMPLATES_DIR, NOTICE_KINDS, NoticeContextError, TEMPLATE_LOCALES, type ObligationNoticeContext,
+  createNoticeRenderer,
+  defaultKinds,
+  DEFAULT_TEMPLATES_DIR,
+  NOTICE_KINDS,
+  NoticeContextError,
+  TEMPLATE_LOCALES,
+  type ObligationNoticeContext,
 } from '../../activities/notices';
 import { completeFacts, sampleContextFor, sampleGdprContext, sampleReminderContext, TEMPLATES_DIR } from './fixtures';
 
 const renderer = createNoticeRenderer({ templatesDir: TEMPLATES_DIR });
 const LAYOUTS = path.join(TEMPLATES_DIR, 'layouts');
-const dirs = (p: string) => readdirSync(p, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const dirs = (p: string) =>
+  readdirSync(p, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 
 describe('layouts and wording on disk', () => {
   it('the default templates dir is the repository templates/: layouts and wording, nothing per kind', () => {
@@ -38,22 +48,28 @@ describe('layouts and wording on disk', () => {
       for (const part of ['subject', 'text', 'html']) {
         const file = path.join(LAYOUTS, layout, `${part}.hbs`);
         // triple-stash and {{& }} output unescaped; partials are not part of the environment
-        expect({ file, unescaped: /\{\{\{|\{\{~?&|\{\{~?>/.test(readFileSync(file, 'utf8')) }).toEqual({ file, unescaped: false });
+        expect({ file, unescaped: /\{\{\{|\{\{~?&|\{\{~?>/.test(readFileSync(file, 'utf8')) }).toEqual({
+          file,
+          unescaped: false,
+        });
       }
     }
   });
 
-  it.each(NOTICE_KINDS.flatMap((k) => TEMPLATE_LOCALES[k].map((l) => [k, l])))('%s/%s renders a sample', (kind, locale) => {
-    const out = renderer.render(kind, locale, sampleContextFor(kind, locale));
-    expect(out.fallback).toBe(false);
-    expect(out.subject).not.toMatch(/[\r\n]/);
-    expect(out.subject.length).toBeGreaterThan(10);
-    expect(out.text).toMatch(/\S/);
-    expect(out.text).not.toMatch(/\{\{|\}\}/);
-    expect(out.html).toMatch(/^<!DOCTYPE html>/);
-    expect(out.html).toContain(`lang="${locale}"`);
-    expect(out.templateVersion).toMatch(/^[0-9a-f]{12}$/);
-  });
+  it.each(NOTICE_KINDS.flatMap((k) => TEMPLATE_LOCALES[k].map((l) => [k, l])))(
+    '%s/%s renders a sample',
+    (kind, locale) => {
+      const out = renderer.render(kind, locale, sampleContextFor(kind, locale));
+      expect(out.fallback).toBe(false);
+      expect(out.subject).not.toMatch(/[\r\n]/);
+      expect(out.subject.length).toBeGreaterThan(10);
+      expect(out.text).toMatch(/\S/);
+      expect(out.text).not.toMatch(/\{\{|\}\}/);
+      expect(out.html).toMatch(/^<!DOCTYPE html>/);
+      expect(out.html).toContain(`lang="${locale}"`);
+      expect(out.templateVersion).toMatch(/^[0-9a-f]{12}$/);
+    },
+  );
 });
 
 describe('locale fallback is explicit', () => {
@@ -115,7 +131,11 @@ describe('dates in the recipient time zone and locale', () => {
 
   it('uses a regional context locale within the same language (de-AT)', () => {
     const facts = completeFacts({ awareAt: '2026-01-05T08:30:00Z' });
-    const out = renderer.render('gdpr-authority', 'de-AT', sampleGdprContext('de-AT', { facts, timeZone: 'Europe/Vienna' }));
+    const out = renderer.render(
+      'gdpr-authority',
+      'de-AT',
+      sampleGdprContext('de-AT', { facts, timeZone: 'Europe/Vienna' }),
+    );
     expect(out.locale).toBe('de');
     expect(out.text).toContain('Jänner'); // Austrian German for January
   });
@@ -129,7 +149,9 @@ describe('dates in the recipient time zone and locale', () => {
   });
 
   it('rejects an unknown time zone', () => {
-    expect(() => renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), timeZone: 'Mars/Olympus' })).toThrow(NoticeContextError);
+    expect(() =>
+      renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), timeZone: 'Mars/Olympus' }),
+    ).toThrow(NoticeContextError);
   });
 });
 
@@ -148,24 +170,39 @@ describe('errors', () => {
     expect(() => renderer.render('gdpr-authority', 'en', ctx)).toThrow(/sections/);
     const blankLine = structuredClone(sampleGdprContext('en'));
     blankLine.sections[0].lines[0] = { kind: 'text', label: null, value: '   ' };
-    expect(() => renderer.render('gdpr-authority', 'en', blankLine)).toThrow(/sections\.0\.lines\.0\.value: must not be blank/);
+    expect(() => renderer.render('gdpr-authority', 'en', blankLine)).toThrow(
+      /sections\.0\.lines\.0\.value: must not be blank/,
+    );
     const noLines = structuredClone(sampleGdprContext('en'));
     noLines.sections[2].lines = [];
     expect(() => renderer.render('gdpr-authority', 'en', noLines)).toThrow(/sections\.2\.lines/);
-    expect(() => renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), contact: { name: 'X', email: 'not-an-email', phone: null } })).toThrow(/contact\.email/);
+    expect(() =>
+      renderer.render('gdpr-authority', 'en', {
+        ...sampleGdprContext('en'),
+        contact: { name: 'X', email: 'not-an-email', phone: null },
+      }),
+    ).toThrow(/contact\.email/);
   });
 
   it('an unlabelled line must be text, and pending must agree with hasPending', () => {
-    const bad = structuredClone(sampleGdprContext('en')) as unknown as { sections: { lines: unknown[] }[]; hasPending: boolean };
+    const bad = structuredClone(sampleGdprContext('en')) as unknown as {
+      sections: { lines: unknown[] }[];
+      hasPending: boolean;
+    };
     bad.sections[0].lines.push({ kind: 'count', label: null, value: 3 });
     expect(() => renderer.render('gdpr-authority', 'en', bad)).toThrow(NoticeContextError);
-    expect(() => renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), hasPending: true })).toThrow(/hasPending/);
+    expect(() => renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), hasPending: true })).toThrow(
+      /hasPending/,
+    );
   });
 
   it('context errors do not echo the (personal) values', () => {
     const err = (() => {
       try {
-        renderer.render('gdpr-authority', 'en', { ...sampleGdprContext('en'), contact: { name: 'Secret Person', email: 'secret-person-at-example', phone: null } });
+        renderer.render('gdpr-authority', 'en', {
+          ...sampleGdprContext('en'),
+          contact: { name: 'Secret Person', email: 'secret-person-at-example', phone: null },
+        });
       } catch (e) {
         return e as Error;
       }
@@ -178,7 +215,12 @@ describe('errors', () => {
 
 describe('strict layouts (own templates dir)', () => {
   let dir: string;
-  const schema = z.object({ name: z.string(), note: z.string().nullable().default(null), timeZone: z.string(), when: z.string() });
+  const schema = z.object({
+    name: z.string(),
+    note: z.string().nullable().default(null),
+    timeZone: z.string(),
+    when: z.string(),
+  });
   const names = ['t', 'typo', 'iftypo', 'helper', 'nohelper', 'nullhelper', 'raw'];
   const write = (layout: string, files: Partial<Record<'subject' | 'text' | 'html', string>>) => {
     const d = path.join(dir, 'layouts', layout);
@@ -186,12 +228,17 @@ describe('strict layouts (own templates dir)', () => {
     cpSync(path.join(LAYOUTS, 'reminder'), d, { recursive: true });
     for (const [part, src] of Object.entries(files)) writeFileSync(path.join(d, `${part}.hbs`), src);
   };
-  const make = () => createNoticeRenderer({
-    templatesDir: dir,
-    schemas: Object.fromEntries([...names, 'orphan'].map((n) => [n, schema])),
-    kinds: Object.fromEntries([...names, 'orphan'].map((n) => [n, { layout: n, locales: ['en'] }])),
-  });
-  const good = { subject: 'Hi {{name}}', text: '{{#if note}}Note: {{note}}{{/if}}{{name}} {{datetime when}}', html: '<p>{{name}}</p>' };
+  const make = () =>
+    createNoticeRenderer({
+      templatesDir: dir,
+      schemas: Object.fromEntries([...names, 'orphan'].map((n) => [n, schema])),
+      kinds: Object.fromEntries([...names, 'orphan'].map((n) => [n, { layout: n, locales: ['en'] }])),
+    });
+  const good = {
+    subject: 'Hi {{name}}',
+    text: '{{#if note}}Note: {{note}}{{/if}}{{name}} {{datetime when}}',
+    html: '<p>{{name}}</p>',
+  };
 
   beforeEach(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'notice-templates-'));
@@ -248,7 +295,11 @@ describe('strict layouts (own templates dir)', () => {
 
   it('a kind without a schema is refused', () => {
     write('orphan', good);
-    const r = createNoticeRenderer({ templatesDir: dir, schemas: { t: schema }, kinds: { orphan: { layout: 'orphan', locales: ['en'] } } });
+    const r = createNoticeRenderer({
+      templatesDir: dir,
+      schemas: { t: schema },
+      kinds: { orphan: { layout: 'orphan', locales: ['en'] } },
+    });
     expect(() => r.render('orphan', 'en', ctx)).toThrow(/no context schema/);
   });
 

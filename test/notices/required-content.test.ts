@@ -5,12 +5,27 @@
  * Unknown elements are rendered as "to follow" and reported as pending.
  */
 import {
-  checkRequiredContent, createNoticeRenderer, ELEMENT_IDS, noticeKind, OBLIGATION_KINDS, REGIME_LOCALES, sectionProbes,
-  TEMPLATE_LOCALES, TO_FOLLOW, TO_FOLLOW_PUBLIC,
+  checkRequiredContent,
+  createNoticeRenderer,
+  ELEMENT_IDS,
+  noticeKind,
+  OBLIGATION_KINDS,
+  REGIME_LOCALES,
+  sectionProbes,
+  TEMPLATE_LOCALES,
+  TO_FOLLOW,
+  TO_FOLLOW_PUBLIC,
 } from '../../activities/notices';
 import { appearsInHtml, appearsInText } from '../../activities/notices/required-content';
 import { formattingLocale } from '../../activities/notices/locale';
-import { contextFor, minimalFacts, obligationFor, ruleObligations, TEMPLATES_DIR, type RuleObligation } from './fixtures';
+import {
+  contextFor,
+  minimalFacts,
+  obligationFor,
+  ruleObligations,
+  TEMPLATES_DIR,
+  type RuleObligation,
+} from './fixtures';
 
 const renderer = createNoticeRenderer({ templatesDir: TEMPLATES_DIR });
 const RULES = ruleObligations();
@@ -18,8 +33,13 @@ const kindOf = (o: RuleObligation) => noticeKind(obligationFor(o));
 
 /** The locales a regime's notices must be available in (the issue's list); English and Chinese elsewhere. */
 const REQUIRED_LOCALES: Record<string, string[]> = {
-  gdpr: ['en', 'zh-CN', 'de', 'fr'], nis2: ['en', 'zh-CN', 'de', 'fr'], dora: ['en', 'zh-CN', 'de', 'fr'], 'fadp-ch': ['en', 'zh-CN', 'de', 'fr'],
-  lgpd: ['en', 'zh-CN', 'pt-BR'], appi: ['en', 'zh-CN', 'ja'], 'pipa-kr': ['en', 'zh-CN', 'ko'],
+  gdpr: ['en', 'zh-CN', 'de', 'fr'],
+  nis2: ['en', 'zh-CN', 'de', 'fr'],
+  dora: ['en', 'zh-CN', 'de', 'fr'],
+  'fadp-ch': ['en', 'zh-CN', 'de', 'fr'],
+  lgpd: ['en', 'zh-CN', 'pt-BR'],
+  appi: ['en', 'zh-CN', 'ja'],
+  'pipa-kr': ['en', 'zh-CN', 'ko'],
   'us-pr': ['en', 'es'],
 };
 
@@ -34,12 +54,17 @@ describe('every obligation the rules can emit has a kind and its wording', () =>
     expect(kind).toBe(`${o.regime}-${o.key}`);
     const required = REQUIRED_LOCALES[o.regime] ?? ['en', 'zh-CN'];
     expect([...TEMPLATE_LOCALES[kind]].sort()).toEqual([...required].sort());
-    for (const id of o.requiredContent) expect({ id, inCatalogue: ELEMENT_IDS.includes(id as never) }).toEqual({ id, inCatalogue: true });
+    for (const id of o.requiredContent)
+      expect({ id, inCatalogue: ELEMENT_IDS.includes(id as never) }).toEqual({ id, inCatalogue: true });
   });
 
   it('the kinds are exactly the rule obligations: no kind without a rule, no rule without a kind', () => {
     expect(Object.keys(OBLIGATION_KINDS).sort()).toEqual(RULES.map((o) => `${o.regime}-${o.key}`).sort());
-    for (const o of RULES) expect(OBLIGATION_KINDS[`${o.regime}-${o.key}`]).toMatchObject({ recipient: o.recipient, stage: o.stage ?? null });
+    for (const o of RULES)
+      expect(OBLIGATION_KINDS[`${o.regime}-${o.key}`]).toMatchObject({
+        recipient: o.recipient,
+        stage: o.stage ?? null,
+      });
   });
 
   it('the catalogue has no element the rules do not use', () => {
@@ -49,7 +74,8 @@ describe('every obligation the rules can emit has a kind and its wording', () =>
   });
 
   it('REGIME_LOCALES (from the rules) agrees with the required locales', () => {
-    for (const [regime, locales] of Object.entries(REGIME_LOCALES)) expect([...locales].sort()).toEqual([...(REQUIRED_LOCALES[regime] ?? ['en', 'zh-CN'])].sort());
+    for (const [regime, locales] of Object.entries(REGIME_LOCALES))
+      expect([...locales].sort()).toEqual([...(REQUIRED_LOCALES[regime] ?? ['en', 'zh-CN'])].sort());
   });
 });
 
@@ -62,7 +88,12 @@ describe.each(CASES)('%s in %s', (kind, locale, o) => {
 
   it('renders in that locale without fallback, with nothing pending when everything is known', () => {
     expect(out).toMatchObject({ kind, locale, requestedLocale: locale, fallback: false, pending: [] });
-    expect(ctx.sections.map((s) => s.id).slice(0, o.requiredContent.length).sort()).toEqual([...o.requiredContent].sort());
+    expect(
+      ctx.sections
+        .map((s) => s.id)
+        .slice(0, o.requiredContent.length)
+        .sort(),
+    ).toEqual([...o.requiredContent].sort());
   });
 
   it('carries every required element — heading, labels and values — in text and html', () => {
@@ -90,7 +121,9 @@ describe.each(CASES)('%s in %s', (kind, locale, o) => {
       if (s.pending) expect(s.lines.at(-1)).toEqual({ kind: 'text', label: null, value: toFollow });
     }
     // Only a notice made of reference data alone (Illinois residents: agencies and statements) has nothing to follow.
-    const onlyReference = o.requiredContent.every((id) => ['credit-agency-contacts', 'ftc-contacts', 'fraud-alert-and-freeze-info'].includes(id));
+    const onlyReference = o.requiredContent.every((id) =>
+      ['credit-agency-contacts', 'ftc-contacts', 'fraud-alert-and-freeze-info'].includes(id),
+    );
     expect(bare.pending.length > 0).toBe(!onlyReference);
     expect(appearsInText(toFollow, r.text)).toBe(!onlyReference);
     expect(appearsInHtml(toFollow, r.html)).toBe(!onlyReference);
@@ -108,15 +141,22 @@ describe('checkRequiredContent', () => {
   it('reports an element whose value is missing, per part', () => {
     const consequences = ctx.sections.find((s) => s.id === 'likely-consequences')!.lines[0].value as string;
     const broken = { ...out, text: out.text.replace(consequences, '') };
-    expect(checkRequiredContent(o.requiredContent, ctx, broken).missing).toEqual([{ id: 'likely-consequences', part: 'text', values: [consequences] }]);
+    expect(checkRequiredContent(o.requiredContent, ctx, broken).missing).toEqual([
+      { id: 'likely-consequences', part: 'text', values: [consequences] },
+    ]);
   });
 
   it('reports a heading that is missing', () => {
     const broken = { ...out, html: out.html.replace('Likely consequences', 'Consequences') };
-    expect(checkRequiredContent(o.requiredContent, ctx, broken).missing).toEqual([{ id: 'likely-consequences', part: 'html', values: ['Likely consequences'] }]);
+    expect(checkRequiredContent(o.requiredContent, ctx, broken).missing).toEqual([
+      { id: 'likely-consequences', part: 'html', values: ['Likely consequences'] },
+    ]);
   });
 
   it('reports ids the context has no section for instead of passing them', () => {
-    expect(checkRequiredContent(['nature', 'ransom-amount'], ctx, out)).toEqual({ missing: [], unprobed: ['ransom-amount'] });
+    expect(checkRequiredContent(['nature', 'ransom-amount'], ctx, out)).toEqual({
+      missing: [],
+      unprobed: ['ransom-amount'],
+    });
   });
 });

@@ -8,8 +8,15 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 import {
-  buildNoticeContext, checkPlanWording, checkRequiredContent, createNoticeRenderer, createWordingStore, deriveKinds, KindWordingError,
-  OBLIGATION_KINDS, WordingFileError,
+  buildNoticeContext,
+  checkPlanWording,
+  checkRequiredContent,
+  createNoticeRenderer,
+  createWordingStore,
+  deriveKinds,
+  KindWordingError,
+  OBLIGATION_KINDS,
+  WordingFileError,
 } from '../../activities/notices';
 import { DEFAULT_LOCALES_DIR } from '../../activities/notices/wording';
 import { loadPlan } from '../../activities/plans/load';
@@ -23,9 +30,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
-const store = (over: { templatesDir?: string; localesDir?: string; plansDir?: string } = {}) => createWordingStore({
-  templatesDir: over.templatesDir ?? TEMPLATES_DIR, localesDir: over.localesDir ?? DEFAULT_LOCALES_DIR, plansDir: over.plansDir ?? path.join(tmp, 'plans'),
-});
+const store = (over: { templatesDir?: string; localesDir?: string; plansDir?: string } = {}) =>
+  createWordingStore({
+    templatesDir: over.templatesDir ?? TEMPLATES_DIR,
+    localesDir: over.localesDir ?? DEFAULT_LOCALES_DIR,
+    plansDir: over.plansDir ?? path.join(tmp, 'plans'),
+  });
 const writeJson = (file: string, value: unknown) => {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(value, null, 2));
@@ -43,8 +53,18 @@ describe('kinds come from the rules', () => {
   it('every rule obligation has its words in every locale of its regime (the kinds derive without a gap)', () => {
     const kinds = deriveKinds(loadRuleSet(), store().forPlan(null));
     expect(kinds.length).toBe(Object.keys(OBLIGATION_KINDS).length);
-    expect(OBLIGATION_KINDS['gdpr-authority']).toMatchObject({ recipient: 'authority', stage: null, locales: ['de', 'en', 'fr', 'zh-CN'], lateNeedsReason: true, layout: 'authority' });
-    expect(OBLIGATION_KINDS['us-ca-residents']).toMatchObject({ layout: 'individuals', public: true, groups: expect.any(Array) });
+    expect(OBLIGATION_KINDS['gdpr-authority']).toMatchObject({
+      recipient: 'authority',
+      stage: null,
+      locales: ['de', 'en', 'fr', 'zh-CN'],
+      lateNeedsReason: true,
+      layout: 'authority',
+    });
+    expect(OBLIGATION_KINDS['us-ca-residents']).toMatchObject({
+      layout: 'individuals',
+      public: true,
+      groups: expect.any(Array),
+    });
     expect(OBLIGATION_KINDS['gdpr-individuals'].lateNeedsReason).toBe(false);
   });
 
@@ -61,15 +81,24 @@ describe('kinds come from the rules', () => {
     }
     expect(err).toBeInstanceOf(KindWordingError);
     const msg = (err as Error).message;
-    expect(msg).toMatch(/gdpr "media-statement" \(kind gdpr-media-statement\), locales de, en, fr, ja, zh-CN: no wording \(templates\/wording\/gdpr\.json kinds\.media-statement\)/);
+    expect(msg).toMatch(
+      /gdpr "media-statement" \(kind gdpr-media-statement\), locales de, en, fr, ja, zh-CN: no wording \(templates\/wording\/gdpr\.json kinds\.media-statement\)/,
+    );
     expect(msg).toMatch(/gdpr "authority" \(kind gdpr-authority\), locale ja: no wording/);
   });
 
   it('a locale without a catalogue is named', () => {
-    expect(() => deriveKinds(gdprRules((r) => { r.locales = ['en', 'xx']; }), store().forPlan(null))).toThrow(/gdpr "authority".*locale xx: no locales\/xx\.json/);
+    expect(() =>
+      deriveKinds(
+        gdprRules((r) => {
+          r.locales = ['en', 'xx'];
+        }),
+        store().forPlan(null),
+      ),
+    ).toThrow(/gdpr "authority".*locale xx: no locales\/xx\.json/);
   });
 
-  it('adding a language is adding its catalogue and the regime\'s words in it', () => {
+  it("adding a language is adding its catalogue and the regime's words in it", () => {
     const locales = path.join(tmp, 'locales');
     cpSync(DEFAULT_LOCALES_DIR, locales, { recursive: true });
     writeJson(path.join(locales, 'es.json'), { ...readJson(path.join(DEFAULT_LOCALES_DIR, 'en.json')), locale: 'es' });
@@ -77,10 +106,19 @@ describe('kinds come from the rules', () => {
     cpSync(TEMPLATES_DIR, templates, { recursive: true });
     const file = path.join(templates, 'wording', 'gdpr.json');
     const gdpr = readJson(file) as { kinds: Record<string, { locales: Record<string, unknown> }> };
-    for (const k of Object.values(gdpr.kinds)) k.locales.es = { ...(k.locales.en as object), title: 'Notificación (art. 33 RGPD)' };
+    for (const k of Object.values(gdpr.kinds))
+      k.locales.es = { ...(k.locales.en as object), title: 'Notificación (art. 33 RGPD)' };
     writeJson(file, gdpr);
-    const kinds = deriveKinds(gdprRules((r) => { r.locales = ['en', 'es']; }), store({ templatesDir: templates, localesDir: locales }).forPlan(null));
-    expect(kinds.map((k) => [k.kind, k.locales])).toEqual([['gdpr-authority', ['en', 'es']], ['gdpr-individuals', ['en', 'es']]]);
+    const kinds = deriveKinds(
+      gdprRules((r) => {
+        r.locales = ['en', 'es'];
+      }),
+      store({ templatesDir: templates, localesDir: locales }).forPlan(null),
+    );
+    expect(kinds.map((k) => [k.kind, k.locales])).toEqual([
+      ['gdpr-authority', ['en', 'es']],
+      ['gdpr-individuals', ['en', 'es']],
+    ]);
   });
 });
 
@@ -92,8 +130,11 @@ describe('wording files are validated', () => {
     const gdpr = readJson(file) as { kinds: { authority: { locales: { en: Record<string, unknown> } } } };
     gdpr.kinds.authority.locales.en.titel = 'typo';
     writeJson(file, gdpr);
-    expect(() => store({ templatesDir: templates }).forPlan(null).kind('gdpr', 'authority', 'authority'))
-      .toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: kinds\\.authority\\.locales\\.en: Unrecognized key: "titel"`));
+    expect(() => store({ templatesDir: templates }).forPlan(null).kind('gdpr', 'authority', 'authority')).toThrow(
+      new RegExp(
+        `${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: kinds\\.authority\\.locales\\.en: Unrecognized key: "titel"`,
+      ),
+    );
   });
 
   it('a bad catalogue names the file and the field', () => {
@@ -129,11 +170,17 @@ describe("an organisation's own wording (plans/<plan>/templates, plans/<plan>/lo
     writeJson(path.join(acme(), 'plan.json'), { ...readJson(path.join(acme(), 'plan.json')), id: 'acme' });
   });
 
-  it('overrides a layout (letterhead), a kind\'s words and a catalogue string; the version changes with them', () => {
+  it("overrides a layout (letterhead), a kind's words and a catalogue string; the version changes with them", () => {
     const before = renderGdpr(undefined).out;
     mkdirSync(path.join(acme(), 'templates', 'layouts', 'authority'), { recursive: true });
-    writeFileSync(path.join(acme(), 'templates', 'layouts', 'authority', 'text.hbs'), `ACME Widgets GmbH · Legal\n\n${authorityText()}`);
-    writeJson(path.join(acme(), 'templates', 'wording', 'gdpr.json'), { regime: 'gdpr', kinds: { authority: { locales: { en: { title: 'Personal data breach notification' } } } } });
+    writeFileSync(
+      path.join(acme(), 'templates', 'layouts', 'authority', 'text.hbs'),
+      `ACME Widgets GmbH · Legal\n\n${authorityText()}`,
+    );
+    writeJson(path.join(acme(), 'templates', 'wording', 'gdpr.json'), {
+      regime: 'gdpr',
+      kinds: { authority: { locales: { en: { title: 'Personal data breach notification' } } } },
+    });
     writeJson(path.join(acme(), 'locales', 'en.json'), { phrases: { closing: 'Kind regards,' } });
     expect(() => loadPlan('acme', plans())).not.toThrow();
 
@@ -151,12 +198,17 @@ describe("an organisation's own wording (plans/<plan>/templates, plans/<plan>/lo
   it('an override that drops a required element is caught by the required-content check (a draft is refused)', () => {
     const dir = path.join(acme(), 'templates', 'layouts', 'authority');
     mkdirSync(dir, { recursive: true });
-    const withoutSections = authorityText().replace(/\{\{#each sections\}\}[\s\S]*?\{\{\/each\}\}\n\{\{\/each\}\}\n/, '');
+    const withoutSections = authorityText().replace(
+      /\{\{#each sections\}\}[\s\S]*?\{\{\/each\}\}\n\{\{\/each\}\}\n/,
+      '',
+    );
     expect(withoutSections).not.toContain('sections');
     writeFileSync(path.join(dir, 'text.hbs'), withoutSections);
     const { ctx, out } = renderGdpr('acme');
     const check = checkRequiredContent(GDPR_AUTHORITY.requiredContent, ctx, out);
-    expect(check.missing.map((m) => `${m.id}/${m.part}`)).toEqual(GDPR_AUTHORITY.requiredContent.map((id) => `${id}/text`));
+    expect(check.missing.map((m) => `${m.id}/${m.part}`)).toEqual(
+      GDPR_AUTHORITY.requiredContent.map((id) => `${id}/text`),
+    );
   });
 
   it('a bad override stops the plan from loading, naming the file and the field', () => {
@@ -165,8 +217,13 @@ describe("an organisation's own wording (plans/<plan>/templates, plans/<plan>/lo
   });
 
   it('an override may not leave a kind without its words', () => {
-    writeJson(path.join(acme(), 'templates', 'wording', 'gdpr.json'), { regime: 'gdpr', kinds: { authority: { locales: { fr: { title: null } } } } });
-    expect(() => checkPlanWording('acme', store())).toThrow(/acme\/templates\/wording\/gdpr\.json: kinds\.authority\.locales\.fr\.title/);
+    writeJson(path.join(acme(), 'templates', 'wording', 'gdpr.json'), {
+      regime: 'gdpr',
+      kinds: { authority: { locales: { fr: { title: null } } } },
+    });
+    expect(() => checkPlanWording('acme', store())).toThrow(
+      /acme\/templates\/wording\/gdpr\.json: kinds\.authority\.locales\.fr\.title/,
+    );
   });
 
   it('an override layout that prints unescaped text is refused when the plan loads', () => {

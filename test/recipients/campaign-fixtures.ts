@@ -4,7 +4,12 @@ import { obligationsOf } from '../rules/helpers';
 import type { MassNotice } from '../../activities/recipients/campaign';
 import type { Queryable } from '../../activities/store/db';
 
-export async function seedRecipients(db: Queryable, incidentId: string, n: number, opts: { domain?: string; locale?: (i: number) => string } = {}): Promise<void> {
+export async function seedRecipients(
+  db: Queryable,
+  incidentId: string,
+  n: number,
+  opts: { domain?: string; locale?: (i: number) => string } = {},
+): Promise<void> {
   for (let start = 0; start < n; start += 1000) {
     const params: unknown[] = [incidentId];
     const values: string[] = [];
@@ -31,8 +36,16 @@ export function massNotice(incidentId: string): MassNotice {
   const obligation = obligationsOf('gdpr', facts).find((o) => o.recipient === 'individuals');
   if (!obligation) throw new Error('fixture facts must yield a GDPR individuals obligation');
   return {
-    kind: 'gdpr-individuals', from: 'incident-response@example.org', replyTo: 'dpo@example.org',
-    request: { incident: { id: incidentId, title: 'Backup server exposed' }, facts, obligation, contact: { name: 'DPO', email: 'dpo@example.org' }, timeZone: 'Europe/Berlin' },
+    kind: 'gdpr-individuals',
+    from: 'incident-response@example.org',
+    replyTo: 'dpo@example.org',
+    request: {
+      incident: { id: incidentId, title: 'Backup server exposed' },
+      facts,
+      obligation,
+      contact: { name: 'DPO', email: 'dpo@example.org' },
+      timeZone: 'Europe/Berlin',
+    },
   };
 }
 

@@ -24,14 +24,25 @@ it('a send batch killed (SIGKILL) after k messages resumes: no recipient lost, n
     await migrate(db);
     await seedRecipients(db, incidentId, N);
     const renderer = createNoticeRenderer({ templatesDir: DEFAULT_TEMPLATES_DIR });
-    await createCampaigns(db, { mailer: createMailer({ outboxDir: dir }), renderer }).prepareCampaign({ ...key, audience: ['*'] });
+    await createCampaigns(db, { mailer: createMailer({ outboxDir: dir }), renderer }).prepareCampaign({
+      ...key,
+      audience: ['*'],
+    });
     await db.close();
 
     // The batch runs in another process, which is killed outright once k messages have arrived.
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'crash-worker.ts'), dir, smtp.url, incidentId, String(N)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--require', 'tsx/cjs', join(__dirname, 'crash-worker.ts'), dir, smtp.url, incidentId, String(N)],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ? null : code)));
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code, signal) => resolve(signal ? null : code)),
+    );
     const deadline = Date.now() + 60_000;
     while (smtp.received.length < KILL_AFTER) {
       if (Date.now() > deadline) throw new Error(`the batch never reached ${KILL_AFTER} messages: ${stderr}`);
@@ -44,7 +55,9 @@ it('a send batch killed (SIGKILL) after k messages resumes: no recipient lost, n
 
     db = await openDatabase({ dataDir: dir });
     const { rows } = await db.query<{ email: string }>(
-      `SELECT r.email FROM deliveries d JOIN recipients r ON r.id = d.recipient_id WHERE d.incident_id = $1 AND d.status = 'sent'`, [incidentId]);
+      `SELECT r.email FROM deliveries d JOIN recipients r ON r.id = d.recipient_id WHERE d.incident_id = $1 AND d.status = 'sent'`,
+      [incidentId],
+    );
     const recordedSent = new Set(rows.map((r) => r.email));
     expect(recordedSent.size).toBeGreaterThan(0);
 
@@ -53,7 +66,13 @@ it('a send batch killed (SIGKILL) after k messages resumes: no recipient lost, n
     const campaigns = createCampaigns(db, { mailer, renderer });
     let cursor = 0;
     for (;;) {
-      const r = await campaigns.sendRecipientBatch({ ...key, afterRecipientId: cursor, limit: 100, notice: massNotice(incidentId), maxAttempts: 3 });
+      const r = await campaigns.sendRecipientBatch({
+        ...key,
+        afterRecipientId: cursor,
+        limit: 100,
+        notice: massNotice(incidentId),
+        maxAttempts: 3,
+      });
       cursor = r.lastRecipientId;
       if (r.done) break;
     }

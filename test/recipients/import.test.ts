@@ -6,8 +6,17 @@ import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { CsvSyntaxError, readCsvRecords, type CsvRecord } from '../../activities/recipients/csv';
 import {
-  MAX_BATCH_SIZE, RecipientImportError, countRecipients, importRecipients, normalizeCountry, normalizeEmail,
-  normalizeLocale, normalizeName, normalizeRegion, type ImportProgress, type ImportReport,
+  MAX_BATCH_SIZE,
+  RecipientImportError,
+  countRecipients,
+  importRecipients,
+  normalizeCountry,
+  normalizeEmail,
+  normalizeLocale,
+  normalizeName,
+  normalizeRegion,
+  type ImportProgress,
+  type ImportReport,
 } from '../../activities/recipients/import';
 import type { Db } from '../../activities/store/db';
 import { migrate } from '../../activities/store/migrate';
@@ -68,11 +77,18 @@ describe('readCsvRecords', () => {
 
   it('reads UTF-16LE with a BOM', async () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('email,country\r\nä@x.de,DE\r\n', 'utf16le')]);
-    expect((await readAll([bytes])).records).toEqual([{ line: 1, fields: ['email', 'country'] }, { line: 2, fields: ['ä@x.de', 'DE'] }]);
+    expect((await readAll([bytes])).records).toEqual([
+      { line: 1, fields: ['email', 'country'] },
+      { line: 2, fields: ['ä@x.de', 'DE'] },
+    ]);
   });
 
   it('fails at the line of a quote that is never closed, and bounds the record size', async () => {
-    await expect(readAll(['a,b\n1,2\n3,"never\nclosed\n4,5\n'])).rejects.toMatchObject({ name: 'CsvSyntaxError', line: 3, code: 'CSV_QUOTE_NOT_CLOSED' });
+    await expect(readAll(['a,b\n1,2\n3,"never\nclosed\n4,5\n'])).rejects.toMatchObject({
+      name: 'CsvSyntaxError',
+      line: 3,
+      code: 'CSV_QUOTE_NOT_CLOSED',
+    });
     // The rest of a large file must not be buffered as one field: the record limit stops it early.
     async function* endless(): AsyncGenerator<string> {
       yield 'a,b\n1,"open\n';
@@ -92,13 +108,21 @@ describe('readCsvRecords', () => {
   });
 
   it('property: any CSV, any line endings, any chunking: the same records at the same lines', async () => {
-    const field = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\n', '\r', '\r\n', 'é', '😀'), maxLength: 6 });
+    const field = fc.string({
+      unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\n', '\r', '\r\n', 'é', '😀'),
+      maxLength: 6,
+    });
     const record = fc.array(field, { minLength: 1, maxLength: 4 }).filter((r) => r.some((f) => f !== ''));
     const eol = fc.constantFrom('\n', '\r\n', '\r');
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ fields: record, quoteAll: fc.boolean(), eol, blankBefore: fc.nat(2) }), { minLength: 1, maxLength: 12 }),
-        fc.boolean(), fc.boolean(), fc.integer({ min: 1, max: 64 }),
+        fc.array(fc.record({ fields: record, quoteAll: fc.boolean(), eol, blankBefore: fc.nat(2) }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 64 }),
         async (rows, bom, finalEol, chunk) => {
           let text = bom ? '\ufeff' : '';
           const expected: CsvRecord[] = [];
@@ -106,7 +130,9 @@ describe('readCsvRecords', () => {
             // Blank lines use LF: after a CR-terminated line, a CRLF or LF would join it as one break.
             text += '\n'.repeat(r.blankBefore);
             const line = 1 + breaksIn(text);
-            const cells = r.fields.map((f) => (r.quoteAll || /[",\r\n]/.test(f) || f.trim() !== f ? `"${f.replace(/"/g, '""')}"` : f));
+            const cells = r.fields.map((f) =>
+              r.quoteAll || /[",\r\n]/.test(f) || f.trim() !== f ? `"${f.replace(/"/g, '""')}"` : f,
+            );
             text += cells.join(',');
             if (i < rows.length - 1 || finalEol) text += r.eol;
             expected.push({ line, fields: r.fields });
@@ -162,7 +188,8 @@ describe('field normalization', () => {
     expect(normalizeLocale('PT_br')).toEqual({ ok: true, value: 'pt-BR' });
     expect(normalizeLocale('DE')).toEqual({ ok: true, value: 'de' });
     expect(normalizeLocale('sr-latn-rs')).toEqual({ ok: true, value: 'sr-Latn-RS' });
-    for (const bad of ['English', 'german', 'e', 'en-', '12', 'de_DE.UTF-8', 'zh--CN', 'x-private']) expect(normalizeLocale(bad).ok).toBe(false);
+    for (const bad of ['English', 'german', 'e', 'en-', '12', 'de_DE.UTF-8', 'zh--CN', 'x-private'])
+      expect(normalizeLocale(bad).ok).toBe(false);
   });
 
   it('checks countries against ISO 3166-1 and regions against their country', () => {
@@ -205,28 +232,55 @@ describe.each(testBackends())('importRecipients on $name', (backend) => {
   afterEach(async () => t.close());
   afterAll(async () => backend.end());
 
-  const stored = async (incidentId = 'inc-1') => (await db.query<StoredRow>(
-    'SELECT email, name, locale, country, region, source_line FROM recipients WHERE incident_id = $1 ORDER BY source_line, email',
-    [incidentId],
-  )).rows;
-  const rowCount = async () => Number((await db.query<{ n: number }>('SELECT count(*) AS n FROM recipients')).rows[0].n);
+  const stored = async (incidentId = 'inc-1') =>
+    (
+      await db.query<StoredRow>(
+        'SELECT email, name, locale, country, region, source_line FROM recipients WHERE incident_id = $1 ORDER BY source_line, email',
+        [incidentId],
+      )
+    ).rows;
+  const rowCount = async () =>
+    Number((await db.query<{ n: number }>('SELECT count(*) AS n FROM recipients')).rows[0].n);
   /** Every data record is accounted for: written, merged into a later one, or rejected. */
   const expectAccounted = (r: ImportReport) => expect(r.imported + r.duplicatesMerged + r.rejected).toBe(r.records);
 
   it('imports a clean file with the right counts and normalized values', async () => {
     const report = await importRecipients(db, 'inc-1', fileStream('clean.csv'));
     expect(report).toEqual({
-      incidentId: 'inc-1', lines: 7, records: 6, imported: 6, inserted: 6, updated: 0, duplicatesMerged: 0, rejected: 0,
-      errors: [], errorsOmitted: 0, ignoredColumns: ['customer_id'],
+      incidentId: 'inc-1',
+      lines: 7,
+      records: 6,
+      imported: 6,
+      inserted: 6,
+      updated: 0,
+      duplicatesMerged: 0,
+      rejected: 0,
+      errors: [],
+      errorsOmitted: 0,
+      ignoredColumns: ['customer_id'],
       byCountry: { BR: 1, CN: 1, DE: 1, GB: 1, US: 2 },
     });
     expect(await stored()).toEqual([
       { email: 'alice@example.com', name: 'Alice Example', locale: 'en', country: 'GB', region: null, source_line: 2 },
-      { email: 'Bob.Builder@example.de', name: 'Builder, Bob', locale: 'de', country: 'DE', region: 'DE-BY', source_line: 3 },
+      {
+        email: 'Bob.Builder@example.de',
+        name: 'Builder, Bob',
+        locale: 'de',
+        country: 'DE',
+        region: 'DE-BY',
+        source_line: 3,
+      },
       { email: 'chen@example.cn', name: '陈伟', locale: 'zh-CN', country: 'CN', region: 'CN-BJ', source_line: 4 },
       { email: 'dora@example.com.br', name: 'Dora', locale: 'pt-BR', country: 'BR', region: 'BR-SP', source_line: 5 },
       { email: 'eve@example.com', name: null, locale: 'en', country: 'US', region: 'US-CA', source_line: 6 },
-      { email: 'frank@example.com', name: 'Frank "the Tank" Miller', locale: 'en-US', country: 'US', region: 'US-NY', source_line: 7 },
+      {
+        email: 'frank@example.com',
+        name: 'Frank "the Tank" Miller',
+        locale: 'en-US',
+        country: 'US',
+        region: 'US-NY',
+        source_line: 7,
+      },
     ]);
     expect(await stored('other-incident')).toEqual([]);
   });
@@ -243,7 +297,15 @@ describe.each(testBackends())('importRecipients on $name', (backend) => {
       { line: 13, field: 'country', reason: expect.stringContaining('not an assigned') },
       { line: 14, reason: expect.stringContaining('7 fields but the header has 6') },
     ]);
-    expect(report).toMatchObject({ lines: 15, records: 10, rejected: 6, inserted: 4, imported: 4, errorsOmitted: 0, ignoredColumns: ['notes'] });
+    expect(report).toMatchObject({
+      lines: 15,
+      records: 10,
+      rejected: 6,
+      inserted: 4,
+      imported: 4,
+      errorsOmitted: 0,
+      ignoredColumns: ['notes'],
+    });
     expectAccounted(report);
     // Reasons never echo values (they may be personal data).
     expect(JSON.stringify(report.errors)).not.toMatch(/not-an-email|shifted|two@bad|Wrong Region|en_US_wrong/);
@@ -269,7 +331,10 @@ describe.each(testBackends())('importRecipients on $name', (backend) => {
     const csv = 'email,country,name,region\na@x.com,DE\nb@x.com,FR,Bea,,,\n,,,\n   \n';
     const report = await importRecipients(db, 'inc-1', [csv]);
     expect(report).toMatchObject({ lines: 5, records: 2, inserted: 2, rejected: 0 });
-    expect((await stored()).map((r) => [r.email, r.name])).toEqual([['a@x.com', null], ['b@x.com', 'Bea']]);
+    expect((await stored()).map((r) => [r.email, r.name])).toEqual([
+      ['a@x.com', null],
+      ['b@x.com', 'Bea'],
+    ]);
   });
 
   it('merges duplicates within a file, last record winning, within and across batches', async () => {
@@ -286,7 +351,14 @@ describe.each(testBackends())('importRecipients on $name', (backend) => {
     for (const batchSize of [1000, 1, 2, 3]) {
       const incidentId = `inc-batch-${batchSize}`;
       const report = await importRecipients(db, incidentId, [csv], { batchSize });
-      expect(report).toMatchObject({ records: 7, inserted: 3, updated: 0, imported: 3, duplicatesMerged: 3, rejected: 1 });
+      expect(report).toMatchObject({
+        records: 7,
+        inserted: 3,
+        updated: 0,
+        imported: 3,
+        duplicatesMerged: 3,
+        rejected: 1,
+      });
       expect(report.byCountry).toEqual({ AT: 1, FR: 1, US: 1 });
       expectAccounted(report);
       expect((await stored(incidentId)).map((r) => [r.email, r.name, r.country, r.region, r.source_line])).toEqual([
@@ -311,7 +383,10 @@ describe.each(testBackends())('importRecipients on $name', (backend) => {
     const fourth = await importRecipients(db, 'inc-1', [dupCsv], { batchSize: 1 });
     expect(fourth).toMatchObject({ inserted: 0, updated: 2, duplicatesMerged: 1 });
     expect(await rowCount()).toBe(5);
-    expect((await stored()).find((r) => r.email === 'ok1@example.com')).toMatchObject({ country: 'AT', source_line: 3 });
+    expect((await stored()).find((r) => r.email === 'ok1@example.com')).toMatchObject({
+      country: 'AT',
+      source_line: 3,
+    });
     // The same file for another incident is independent.
     expect(await importRecipients(db, 'inc-2', [dupCsv])).toMatchObject({ inserted: 2, updated: 0 });
   });
@@ -323,7 +398,11 @@ describe.each(testBackends())('importRecipients on $name', (backend) => {
   ])('fails up front, writing nothing, when the required column %s is missing', async (column, csv) => {
     const err = await importRecipients(db, 'inc-1', [csv]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RecipientImportError);
-    expect(err).toMatchObject({ code: 'missing-column', line: 1, message: expect.stringContaining(`missing required column "${column}"`) });
+    expect(err).toMatchObject({
+      code: 'missing-column',
+      line: 1,
+      message: expect.stringContaining(`missing required column "${column}"`),
+    });
     expect(await rowCount()).toBe(0);
   });
 
@@ -333,12 +412,15 @@ describe.each(testBackends())('importRecipients on $name', (backend) => {
     expect((data as Error).message).not.toContain('jane');
     const semi = await importRecipients(db, 'inc-1', ['email;country\njane@example.com;DE\n']).catch((e: Error) => e);
     expect(semi).toMatchObject({ code: 'missing-column', message: expect.stringContaining('delimiter') });
-    await expect(importRecipients(db, 'inc-1', ['email,Email,country\n'])).rejects.toMatchObject({ code: 'duplicate-column' });
+    await expect(importRecipients(db, 'inc-1', ['email,Email,country\n'])).rejects.toMatchObject({
+      code: 'duplicate-column',
+    });
     await expect(importRecipients(db, 'inc-1', ['\n\n  \n'])).rejects.toMatchObject({ code: 'empty-file' });
   });
 
   it('handles a UTF-8 BOM and CRLF line endings', async () => {
-    const csv = '\ufeffEMAIL,Country,Name\r\n\r\nalice@example.com,de,"Alice\r\nSmith"\r\nbad,DE,Bad\r\nbob@example.com,fr,Bob\r\n';
+    const csv =
+      '\ufeffEMAIL,Country,Name\r\n\r\nalice@example.com,de,"Alice\r\nSmith"\r\nbad,DE,Bad\r\nbob@example.com,fr,Bob\r\n';
     const report = await importRecipients(db, 'inc-1', bytesIn(csv, 4));
     expect(report).toMatchObject({ lines: 6, records: 3, inserted: 2, rejected: 1, ignoredColumns: [] });
     expect(report.errors).toEqual([{ line: 5, field: 'email', reason: expect.any(String) }]);
@@ -350,7 +432,12 @@ describe.each(testBackends())('importRecipients on $name', (backend) => {
 
   it('stops at a CSV syntax error naming its line; the valid records before it are stored', async () => {
     const csv = 'email,country\na@x.com,DE\n"b@x.com",DE\nbad,DE\nc@x.com,DE\nd@x.com,"DE\ne@x.com,DE\n';
-    for (const [batchSize, chunk] of [[1000, 1000], [1, 1000], [2, 3], [1000, 1]]) {
+    for (const [batchSize, chunk] of [
+      [1000, 1000],
+      [1, 1000],
+      [2, 3],
+      [1000, 1],
+    ]) {
       const incidentId = `inc-${batchSize}-${chunk}`;
       const err = await importRecipients(db, incidentId, bytesIn(csv, chunk), { batchSize }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(RecipientImportError);
@@ -361,13 +448,17 @@ describe.each(testBackends())('importRecipients on $name', (backend) => {
 
   it('is all-or-nothing inside a transaction', async () => {
     const csv = 'email,country\na@x.com,DE\nb@x.com,DE\nc@x.com,"DE\n';
-    await expect(db.transaction((tx) => importRecipients(tx, 'inc-1', [csv], { batchSize: 1 }))).rejects.toMatchObject({ code: 'csv-syntax' });
+    await expect(db.transaction((tx) => importRecipients(tx, 'inc-1', [csv], { batchSize: 1 }))).rejects.toMatchObject({
+      code: 'csv-syntax',
+    });
     expect(await rowCount()).toBe(0);
-    const ok = await db.transaction((tx) => importRecipients(tx, 'inc-1', ['email,country\na@x.com,DE\na@x.com,AT\n'], { batchSize: 1 }));
+    const ok = await db.transaction((tx) =>
+      importRecipients(tx, 'inc-1', ['email,country\na@x.com,DE\na@x.com,AT\n'], { batchSize: 1 }),
+    );
     expect(ok).toMatchObject({ inserted: 1, duplicatesMerged: 1, byCountry: { AT: 1 } });
   });
 
-  it('keeps batches under PostgreSQL\'s parameter limit whatever batchSize asks for', async () => {
+  it("keeps batches under PostgreSQL's parameter limit whatever batchSize asks for", async () => {
     const n = MAX_BATCH_SIZE + 7;
     expect(MAX_BATCH_SIZE * 6 + 3).toBeLessThanOrEqual(65535);
     async function* rows(): AsyncGenerator<string> {
@@ -397,9 +488,12 @@ describe.each(testBackends())('importRecipients on $name', (backend) => {
       let chunk = '';
       for (let i = 0; i < ROWS; i++) {
         const country = COUNTRIES[i % 4];
-        const email = i % 25_000 === 12_345 ? `user${i - 1}@example${(i - 1) % 97}.com` // duplicate of the previous row
-          : i % 10_000 === 5_000 ? `broken${i}` // invalid
-            : `user${i}@example${i % 97}.com`;
+        const email =
+          i % 25_000 === 12_345
+            ? `user${i - 1}@example${(i - 1) % 97}.com` // duplicate of the previous row
+            : i % 10_000 === 5_000
+              ? `broken${i}` // invalid
+              : `user${i}@example${i % 97}.com`;
         chunk += `${email},User ${i},${i % 3 ? 'de' : 'en'},${country},${country === 'US' ? 'US-CA' : ''},${PAD}\n`;
         if (chunk.length >= 64 * 1024) {
           produced = i + 1;
@@ -434,9 +528,15 @@ describe.each(testBackends())('importRecipients on $name', (backend) => {
     peak = Math.max(peak, process.memoryUsage().heapUsed - base);
 
     expect(report).toMatchObject({
-      lines: ROWS + 1, records: ROWS, rejected: INVALID, duplicatesMerged: DUPLICATES,
-      inserted: ROWS - INVALID - DUPLICATES, updated: 0, imported: ROWS - INVALID - DUPLICATES,
-      ignoredColumns: ['padding'], errorsOmitted: 0,
+      lines: ROWS + 1,
+      records: ROWS,
+      rejected: INVALID,
+      duplicatesMerged: DUPLICATES,
+      inserted: ROWS - INVALID - DUPLICATES,
+      updated: 0,
+      imported: ROWS - INVALID - DUPLICATES,
+      ignoredColumns: ['padding'],
+      errorsOmitted: 0,
     });
     expect(report.errors.map((e) => e.line)).toEqual(Array.from({ length: INVALID }, (_, k) => 5_000 + k * 10_000 + 2));
     expect(Object.values(report.byCountry).reduce((a, b) => a + b, 0)).toBe(ROWS - INVALID - DUPLICATES);
@@ -449,10 +549,16 @@ describe.each(testBackends())('importRecipients on $name', (backend) => {
     // Progress is monotonic and ends with the totals.
     expect(seen.length).toBeGreaterThanOrEqual(ROWS / 1000);
     for (let i = 1; i < seen.length; i++) expect(seen[i].lines).toBeGreaterThanOrEqual(seen[i - 1].lines);
-    expect(seen[seen.length - 1]).toEqual({ lines: ROWS + 1, imported: ROWS - INVALID - DUPLICATES, rejected: INVALID });
+    expect(seen[seen.length - 1]).toEqual({
+      lines: ROWS + 1,
+      imported: ROWS - INVALID - DUPLICATES,
+      rejected: INVALID,
+    });
     expect(peak).toBeLessThan(40 * 1024 * 1024);
-    process.stdout.write(`[recipients] ${backend.name}: ${ROWS} rows (~${Math.round((ROWS * 1060) / 1e6)} MB) imported in ${(ms / 1000).toFixed(1)} s; `
-      + `retained heap growth peak ${(peak / 1024 / 1024).toFixed(1)} MB\n`);
+    process.stdout.write(
+      `[recipients] ${backend.name}: ${ROWS} rows (~${Math.round((ROWS * 1060) / 1e6)} MB) imported in ${(ms / 1000).toFixed(1)} s; ` +
+        `retained heap growth peak ${(peak / 1024 / 1024).toFixed(1)} MB\n`,
+    );
   }, 180_000);
 
   it('counts recipients by audience', async () => {

@@ -12,7 +12,12 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IncidentFacts } from '../../domain/facts';
-import { confirmContainmentUpdate, decideNoticeUpdate, recordFilingUpdate, updateFactsUpdate } from '../../workflows/incident/messages';
+import {
+  confirmContainmentUpdate,
+  decideNoticeUpdate,
+  recordFilingUpdate,
+  updateFactsUpdate,
+} from '../../workflows/incident/messages';
 import { massNotice, seedRecipients } from '../recipients/campaign-fixtures';
 import { setupIncidentEnv } from '../workflows/setup';
 import { REPLAY_KEY } from './key';
@@ -28,30 +33,59 @@ async function main(): Promise<void> {
   try {
     const { harness, gateway } = env;
     // 1. An incident across EU and US laws.
-    const facts = IncidentFacts.parse(JSON.parse(readFileSync(join(__dirname, '../../examples/facts-eu-us.json'), 'utf8')));
+    const facts = IncidentFacts.parse(
+      JSON.parse(readFileSync(join(__dirname, '../../examples/facts-eu-us.json'), 'utf8')),
+    );
     await seedRecipients(env.db, 'INC-replay', 30);
     await gateway.report({
-      incident: { id: 'INC-replay', title: 'Checkout skimming', reportedBy: responder, reportedAt: new Date(await harness.now()).toISOString() },
+      incident: {
+        id: 'INC-replay',
+        title: 'Checkout skimming',
+        reportedBy: responder,
+        reportedAt: new Date(await harness.now()).toISOString(),
+      },
       facts,
       planId: 'default',
     });
     await harness.sleep(HOUR);
-    const hash = async (id: string) => (await gateway.status('INC-replay')).notices.find((n) => n.id === id)!.draft!.contentHash;
+    const hash = async (id: string) =>
+      (await gateway.status('INC-replay')).notices.find((n) => n.id === id)!.draft!.contentHash;
     for (const actor of [manager, legal]) {
-      await gateway.update('INC-replay', decideNoticeUpdate, { actor, noticeId: 'gdpr:authority:DE', decision: 'approve', contentHash: await hash('gdpr:authority:DE') });
+      await gateway.update('INC-replay', decideNoticeUpdate, {
+        actor,
+        noticeId: 'gdpr:authority:DE',
+        decision: 'approve',
+        contentHash: await hash('gdpr:authority:DE'),
+      });
     }
-    await gateway.update('INC-replay', decideNoticeUpdate, { actor: manager, noticeId: 'gdpr:individuals:DE', decision: 'approve' });
+    await gateway.update('INC-replay', decideNoticeUpdate, {
+      actor: manager,
+      noticeId: 'gdpr:individuals:DE',
+      decision: 'approve',
+    });
     for (const actor of [manager, legal]) {
-      await gateway.update('INC-replay', decideNoticeUpdate, { actor, noticeId: 'sec:8-k:US', decision: 'approve', contentHash: await hash('sec:8-k:US') });
+      await gateway.update('INC-replay', decideNoticeUpdate, {
+        actor,
+        noticeId: 'sec:8-k:US',
+        decision: 'approve',
+        contentHash: await hash('sec:8-k:US'),
+      });
     }
     await harness.sleep(HOUR);
-    await gateway.update('INC-replay', recordFilingUpdate, { actor: legal, noticeId: 'sec:8-k:US', reference: 'EDGAR 0001234567-26-000001' });
+    await gateway.update('INC-replay', recordFilingUpdate, {
+      actor: legal,
+      noticeId: 'sec:8-k:US',
+      reference: 'EDGAR 0001234567-26-000001',
+    });
     await gateway.update('INC-replay', updateFactsUpdate, {
       actor: responder,
       facts: { affected: [...facts.affected, { country: 'US', region: 'US-TX', count: 260 }] },
       reason: 'Texas customers found in the logs',
     });
-    await gateway.update('INC-replay', confirmContainmentUpdate, { actor: responder, note: 'script removed, keys rotated' });
+    await gateway.update('INC-replay', confirmContainmentUpdate, {
+      actor: responder,
+      note: 'script removed, keys rotated',
+    });
     await harness.sleep(80 * HOUR);
 
     // 2. A mass notification that continues as new.
@@ -59,19 +93,35 @@ async function main(): Promise<void> {
     const campaign = await harness.client.workflow.start('notifyRecipients', {
       workflowId: 'INC-replay-can/notify/gdpr:individuals:DE',
       taskQueue: harness.taskQueue,
-      args: [{ incidentId: 'INC-replay-can', noticeId: 'gdpr:individuals:DE', audience: ['*'], notice: massNotice('INC-replay-can'), batchSize: 10, batchesPerRun: 1 }],
+      args: [
+        {
+          incidentId: 'INC-replay-can',
+          noticeId: 'gdpr:individuals:DE',
+          audience: ['*'],
+          notice: massNotice('INC-replay-can'),
+          batchSize: 10,
+          batchesPerRun: 1,
+        },
+      ],
     });
     await campaign.result();
 
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const kept: string[] = [];
-    for (const workflowId of ['INC-replay', 'INC-replay/notify/gdpr:individuals:DE', 'INC-replay-can/notify/gdpr:individuals:DE']) {
+    for (const workflowId of [
+      'INC-replay',
+      'INC-replay/notify/gdpr:individuals:DE',
+      'INC-replay-can/notify/gdpr:individuals:DE',
+    ]) {
       const runs = await harness.runs(workflowId);
       for (const [i, run] of runs.entries()) {
         const history = await harness.client.workflow.getHandle(workflowId, run.runId).fetchHistory();
         const file = `${workflowId.replace(/[^A-Za-z0-9.-]+/g, '_')}.run${i + 1}.json`;
-        writeFileSync(join(dir, file), `{"workflowId":${JSON.stringify(workflowId)},"history":${historyToJSON(history)}}\n`);
+        writeFileSync(
+          join(dir, file),
+          `{"workflowId":${JSON.stringify(workflowId)},"history":${historyToJSON(history)}}\n`,
+        );
         kept.push(`${file} (${history.events?.length} events)`);
       }
     }

@@ -14,7 +14,9 @@ import { REPLAY_KEY } from './key';
 const root = join(__dirname, '..', '..');
 const dir = join(__dirname, 'histories');
 installTestRuntime();
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const dataConverter = { payloadCodecs: [new EncryptionCodec(REPLAY_KEY)] };
 const source = async () => ({ workflowBundle: { codePath: process.env[BUNDLE_ENV] ?? (await workflowBundlePath()) } });
 
@@ -24,10 +26,14 @@ describe('stored workflow histories replay on the current workflow code', () => 
     expect(files.filter((f) => f.startsWith('INC-replay-can_notify')).length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(files)('%s replays', async (file) => {
-    const history = readHistoryFile(join(dir, file));
-    expect(await replayHistories([history], dataConverter, await source())).toEqual([]);
-  }, 60_000);
+  it.each(files)(
+    '%s replays',
+    async (file) => {
+      const history = readHistoryFile(join(dir, file));
+      expect(await replayHistories([history], dataConverter, await source())).toEqual([]);
+    },
+    60_000,
+  );
 
   it('a history the code no longer produces fails with the reason', async () => {
     const history = readHistoryFile(join(dir, 'INC-replay.run1.json'));
@@ -38,7 +44,10 @@ describe('stored workflow histories replay on the current workflow code', () => 
   }, 60_000);
 
   it('npm run replay replays an exported history file and says so', () => {
-    const file = join(dir, files.find((f) => f.startsWith('INC-replay-can'))!);
+    const file = join(
+      dir,
+      files.find((f) => f.startsWith('INC-replay-can'))!,
+    );
     const r = spawnSync(process.execPath, ['--require', 'tsx/cjs', join(root, 'cli/replay.ts'), file], {
       cwd: root,
       encoding: 'utf8',

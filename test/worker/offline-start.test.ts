@@ -33,8 +33,15 @@ describe('npm start without internet', () => {
       cwd: root,
       // A proxy that refuses connections makes "offline" certain even on a machine with internet.
       env: {
-        PATH: process.env.PATH ?? '', HOME: dir, DATA_DIR: join(dir, 'data'), OUTBOX_DIR: join(dir, 'outbox'), PORT: String(port),
-        HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9', https_proxy: 'http://127.0.0.1:9', LOG_LEVEL: 'info',
+        PATH: process.env.PATH ?? '',
+        HOME: dir,
+        DATA_DIR: join(dir, 'data'),
+        OUTBOX_DIR: join(dir, 'outbox'),
+        PORT: String(port),
+        HTTPS_PROXY: 'http://127.0.0.1:9',
+        HTTP_PROXY: 'http://127.0.0.1:9',
+        https_proxy: 'http://127.0.0.1:9',
+        LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -67,7 +74,9 @@ describe('npm start without internet', () => {
   it('says in one warning that it runs in memory and how to get a durable Temporal', () => {
     const banners = logs.filter((l) => l.level === 40 && /in-process dev server/.test(l.msg));
     expect(banners).toHaveLength(1);
-    expect(banners[0].msg).toMatch(/IN MEMORY, running incidents do not survive a restart \(the ledger and the store do\)/);
+    expect(banners[0].msg).toMatch(
+      /IN MEMORY, running incidents do not survive a restart \(the ledger and the store do\)/,
+    );
     expect(banners[0].msg).toMatch(/TEMPORAL_ADDRESS/);
   });
 
@@ -87,10 +96,19 @@ describe('npm start without internet', () => {
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
     const facts = JSON.parse(readFileSync(join(root, 'examples', 'facts-eu-us.json'), 'utf8')) as unknown;
-    expect((await call(tokens.responder, 'POST', '/v1/incidents', { id: 'INC-offline', title: 'Customer DB exposed', facts })).status).toBe(201);
+    expect(
+      (
+        await call(tokens.responder, 'POST', '/v1/incidents', {
+          id: 'INC-offline',
+          title: 'Customer DB exposed',
+          facts,
+        })
+      ).status,
+    ).toBe(201);
 
     type Status = { notices: { id: string; status: string; draft?: { contentHash: string } }[] };
-    const status = async () => (await call(tokens.manager, 'GET', '/v1/incidents/INC-offline')).body as unknown as Status;
+    const status = async () =>
+      (await call(tokens.manager, 'GET', '/v1/incidents/INC-offline')).body as unknown as Status;
     let notice: Status['notices'][number] | undefined;
     for (let i = 0; i < 100 && notice?.status !== 'awaiting-approval'; i++) {
       await new Promise((r) => setTimeout(r, 100));

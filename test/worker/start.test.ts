@@ -13,8 +13,17 @@ const root = join(__dirname, '..', '..');
 function start(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'bre-start-'));
   return spawnSync(process.execPath, ['--require', 'tsx/cjs', join(root, 'cli/start.ts')], {
-    cwd: root, encoding: 'utf8', timeout: 60_000,
-    env: { PATH: process.env.PATH ?? '', HOME: dir, DATA_DIR: join(dir, 'data'), OUTBOX_DIR: join(dir, 'outbox'), LOG_LEVEL: 'silent', ...env },
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: dir,
+      DATA_DIR: join(dir, 'data'),
+      OUTBOX_DIR: join(dir, 'outbox'),
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
   });
 }
 
@@ -22,7 +31,9 @@ describe('npm start fails fast, with one clear line', () => {
   it('NODE_ENV=production without TEMPORAL_ADDRESS: exit 2, no fallback', () => {
     const r = start({ NODE_ENV: 'production' });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe('breach-response-engine: configuration error: TEMPORAL_ADDRESS: required when NODE_ENV=production');
+    expect(r.stderr.trim()).toBe(
+      'breach-response-engine: configuration error: TEMPORAL_ADDRESS: required when NODE_ENV=production',
+    );
   });
 
   it('with an unreachable TEMPORAL_ADDRESS', () => {
@@ -45,13 +56,18 @@ describe('configuration', () => {
     [{ SMTP_URL: 'http://mail' }, /SMTP_URL/],
     [{ API_TOKENS: 'short=alice:manager' }, /API_TOKENS: .*token=person:role/],
     [{ API_TOKENS: 'aaaaaaaaaaaaaaaaaaaa=alice:overlord' }, /API_TOKENS/],
-    [{ SMTP_DKIM_DOMAIN: 'example.org' }, /SMTP_DKIM_DOMAIN: set SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR and SMTP_DKIM_PRIVATE_KEY_FILE together/],
+    [
+      { SMTP_DKIM_DOMAIN: 'example.org' },
+      /SMTP_DKIM_DOMAIN: set SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR and SMTP_DKIM_PRIVATE_KEY_FILE together/,
+    ],
   ])('rejects %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
   it('has working defaults and parses tokens', () => {
-    const c = loadConfig({ API_TOKENS: 'aaaaaaaaaaaaaaaaaaaa=alice@example.org:manager, bbbbbbbbbbbbbbbbbbbb=bob:auditor' });
+    const c = loadConfig({
+      API_TOKENS: 'aaaaaaaaaaaaaaaaaaaa=alice@example.org:manager, bbbbbbbbbbbbbbbbbbbb=bob:auditor',
+    });
     expect(c).toMatchObject({ PORT: 3000, TEMPORAL_NAMESPACE: 'default', DATA_DIR: './data', OUTBOX_DIR: './outbox' });
     expect(c.TEMPORAL_ADDRESS).toBeUndefined();
     expect(c.API_TOKENS?.get('bbbbbbbbbbbbbbbbbbbb')).toEqual({ id: 'bob', role: 'auditor' });
@@ -61,13 +77,22 @@ describe('configuration', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bre-tokens-'));
     const first = devTokens(dir);
     const again = devTokens(dir);
-    expect([...first.tokens.values()].map((a) => a.role).sort()).toEqual(['admin', 'auditor', 'legal', 'manager', 'responder']);
+    expect([...first.tokens.values()].map((a) => a.role).sort()).toEqual([
+      'admin',
+      'auditor',
+      'legal',
+      'manager',
+      'responder',
+    ]);
     expect([...again.tokens.keys()]).toEqual([...first.tokens.keys()]);
   });
 });
 
 describe('payload encryption (AES-256-GCM)', () => {
-  const payload: Payload = { metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from('{"nature":"secret"}') };
+  const payload: Payload = {
+    metadata: { encoding: Buffer.from('json/plain') },
+    data: Buffer.from('{"nature":"secret"}'),
+  };
 
   it('round-trips, and the ciphertext does not contain the plaintext', async () => {
     const codec = new EncryptionCodec(parseKey('11'.repeat(32)));

@@ -19,7 +19,11 @@ import type { Ledger } from '../../activities/ledger/ledger';
 import type { Actor } from '../../domain/actor';
 import { IncidentFacts } from '../../domain/facts';
 import {
-  decideNoticeUpdate, updateFactsUpdate, type Ack, type FactsChange, type IncidentInput,
+  decideNoticeUpdate,
+  updateFactsUpdate,
+  type Ack,
+  type FactsChange,
+  type IncidentInput,
 } from '../../workflows/incident/messages';
 import { currentApprovals } from '../../workflows/incident/state';
 import { describeBackend } from '../harness';
@@ -68,18 +72,35 @@ async function race(env: IncidentEnv, id: string, order: number[], guarded: bool
   const hashBefore = notice.draft!.contentHash;
   const guard = guarded ? { contentHash: hashBefore } : {};
   const calls: (() => Promise<unknown>)[] = [
-    () => env.gateway.update(id, updateFactsUpdate, { actor: responder, facts: { affected: [{ country: 'DE', count: 5000 }] }, reason: 'more records found' }),
-    () => env.gateway.update(id, decideNoticeUpdate, { actor: manager, noticeId: AUTHORITY, decision: 'approve', ...guard }),
-    () => env.gateway.update(id, decideNoticeUpdate, { actor: legal, noticeId: AUTHORITY, decision: 'approve', ...guard }),
+    () =>
+      env.gateway.update(id, updateFactsUpdate, {
+        actor: responder,
+        facts: { affected: [{ country: 'DE', count: 5000 }] },
+        reason: 'more records found',
+      }),
+    () =>
+      env.gateway.update(id, decideNoticeUpdate, {
+        actor: manager,
+        noticeId: AUTHORITY,
+        decision: 'approve',
+        ...guard,
+      }),
+    () =>
+      env.gateway.update(id, decideNoticeUpdate, { actor: legal, noticeId: AUTHORITY, decision: 'approve', ...guard }),
   ];
   const settled: PromiseSettledResult<unknown>[] = [];
   const sent = await Promise.allSettled(order.map((i) => calls[i]()));
-  order.forEach((i, k) => { settled[i] = sent[k]; });
+  order.forEach((i, k) => {
+    settled[i] = sent[k];
+  });
   // Let the redraft or the delivery that follows finish.
   await env.harness.sleep(1000);
   return {
     facts: settled[0] as PromiseSettledResult<FactsChange>,
-    approvals: [{ actor: manager, result: settled[1] as PromiseSettledResult<Ack> }, { actor: legal, result: settled[2] as PromiseSettledResult<Ack> }],
+    approvals: [
+      { actor: manager, result: settled[1] as PromiseSettledResult<Ack> },
+      { actor: legal, result: settled[2] as PromiseSettledResult<Ack> },
+    ],
     hashBefore,
   };
 }
@@ -91,8 +112,12 @@ async function race(env: IncidentEnv, id: string, order: number[], guarded: bool
  */
 async function checkSerial(env: IncidentEnv, id: string, r: RaceResult): Promise<string> {
   expect(r.facts.status).toBe('fulfilled');
-  const entries = (await env.ledger.list({ incidentId: id })).filter((e) =>
-    e.action === 'facts.updated' || ((e.payload as { noticeId?: string }).noticeId === AUTHORITY && /^notice\.(drafted|approved|rejected|sent)$/.test(e.action)));
+  const entries = (await env.ledger.list({ incidentId: id })).filter(
+    (e) =>
+      e.action === 'facts.updated' ||
+      ((e.payload as { noticeId?: string }).noticeId === AUTHORITY &&
+        /^notice\.(drafted|approved|rejected|sent)$/.test(e.action)),
+  );
 
   let hash: string | undefined;
   let stale = false;
@@ -113,7 +138,10 @@ async function checkSerial(env: IncidentEnv, id: string, r: RaceResult): Promise
       case 'facts.updated':
         order += 'F';
         // A notice already approved is sending and keeps its draft; any other is redrafted.
-        if (!sending) { stale = true; redraftExpected = true; }
+        if (!sending) {
+          stale = true;
+          redraftExpected = true;
+        }
         break;
       case 'notice.approved': {
         order += 'A';
@@ -129,7 +157,12 @@ async function checkSerial(env: IncidentEnv, id: string, r: RaceResult): Promise
         throw new Error(`unexpected ${at}`);
       case 'notice.sent':
         // Sent only on two approvals of the draft that is current, never of one that was replaced.
-        expect([at, stale, sending, [...(p.approvers ?? [])].sort()]).toEqual([at, false, true, [...new Set(approversOf(hash))].sort()]);
+        expect([at, stale, sending, [...(p.approvers ?? [])].sort()]).toEqual([
+          at,
+          false,
+          true,
+          [...new Set(approversOf(hash))].sort(),
+        ]);
         break;
     }
   }
@@ -137,15 +170,25 @@ async function checkSerial(env: IncidentEnv, id: string, r: RaceResult): Promise
   // The updates' answers agree with the ledger.
   expect(stale).toBe(false); // a facts change that redrafted was followed by the redraft
   const accepted = r.approvals.filter((a) => a.result.status === 'fulfilled').map((a) => a.actor.id);
-  expect(entries.filter((e) => e.action === 'notice.approved').map((e) => e.actor).sort()).toEqual([...accepted].sort());
-  for (const a of r.approvals) if (a.result.status === 'rejected') expect(String(a.result.reason)).toMatch(REFUSED_AS_STALE);
+  expect(
+    entries
+      .filter((e) => e.action === 'notice.approved')
+      .map((e) => e.actor)
+      .sort(),
+  ).toEqual([...accepted].sort());
+  for (const a of r.approvals)
+    if (a.result.status === 'rejected') expect(String(a.result.reason)).toMatch(REFUSED_AS_STALE);
   const change = (r.facts as PromiseFulfilledResult<FactsChange>).value;
   expect(change.redrafted.includes(AUTHORITY)).toBe(redraftExpected);
 
   // And the state agrees with the ledger.
   const notice = (await env.gateway.status(id)).notices.find((n) => n.id === AUTHORITY)!;
   expect(notice.draft!.contentHash).toBe(hash);
-  expect(currentApprovals(notice).map((d) => d.by).sort()).toEqual([...new Set(approversOf(hash))].sort());
+  expect(
+    currentApprovals(notice)
+      .map((d) => d.by)
+      .sort(),
+  ).toEqual([...new Set(approversOf(hash))].sort());
   expect(notice.status).toBe(sending ? 'sent' : 'awaiting-approval');
   expect(entries.filter((e) => e.action === 'notice.sent')).toHaveLength(sending ? 1 : 0);
   if (sending) {
@@ -161,25 +204,37 @@ async function checkSerial(env: IncidentEnv, id: string, r: RaceResult): Promise
 
 describe(`concurrent updates of one incident [${describeBackend()}]`, () => {
   let env: IncidentEnv;
-  afterEach(async () => { await env.teardown(); });
+  afterEach(async () => {
+    await env.teardown();
+  });
 
   /** Every order the three updates can be sent in. */
-  const ORDERS = [[0, 1, 2], [1, 0, 2], [1, 2, 0], [2, 0, 1]];
+  const ORDERS = [
+    [0, 1, 2],
+    [1, 0, 2],
+    [1, 2, 0],
+    [2, 0, 1],
+  ];
 
   it.each([
     ['with the content hash they read', true],
     ['without a content hash', false],
-  ])('a facts change racing two approvals %s ends as a serial order would, and the ledger agrees', async (_label, guarded) => {
-    env = await setupIncidentEnv();
-    for (const [k, order] of ORDERS.entries()) {
-      const id = `INC-race-${guarded ? 'g' : 'u'}${k}`;
-      await checkSerial(env, id, await race(env, id, order, guarded));
-    }
-    // Every notice sent went out once, by mail to the authority.
-    const sent = (await Promise.all(ORDERS.map((_o, k) => env.actions(`INC-race-${guarded ? 'g' : 'u'}${k}`)))).flat().filter((a) => a === 'notice.sent');
-    expect(env.mails()).toHaveLength(sent.length);
-    expect(await env.ledger.verify()).toMatchObject({ ok: true });
-  });
+  ])(
+    'a facts change racing two approvals %s ends as a serial order would, and the ledger agrees',
+    async (_label, guarded) => {
+      env = await setupIncidentEnv();
+      for (const [k, order] of ORDERS.entries()) {
+        const id = `INC-race-${guarded ? 'g' : 'u'}${k}`;
+        await checkSerial(env, id, await race(env, id, order, guarded));
+      }
+      // Every notice sent went out once, by mail to the authority.
+      const sent = (await Promise.all(ORDERS.map((_o, k) => env.actions(`INC-race-${guarded ? 'g' : 'u'}${k}`))))
+        .flat()
+        .filter((a) => a === 'notice.sent');
+      expect(env.mails()).toHaveLength(sent.length);
+      expect(await env.ledger.verify()).toMatchObject({ ok: true });
+    },
+  );
 
   it('with every ledger append slowed down (long awaits inside the handlers), the outcome is still a serial order', async () => {
     const box: { ledger?: Ledger } = {};

@@ -2,8 +2,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import { IncidentFacts } from '../../domain/facts';
 import { UpdateRejected } from '../../api/gateway';
 import {
-  closeUpdate, completeTaskUpdate, confirmContainmentUpdate, decideNoticeUpdate, recordReviewUpdate,
-  updateFactsUpdate, type IncidentInput,
+  closeUpdate,
+  completeTaskUpdate,
+  confirmContainmentUpdate,
+  decideNoticeUpdate,
+  recordReviewUpdate,
+  updateFactsUpdate,
+  type IncidentInput,
 } from '../../workflows/incident/messages';
 import { describeBackend } from '../harness';
 import { setupIncidentEnv, type IncidentEnv } from './setup';
@@ -38,8 +43,12 @@ const settle = (env: IncidentEnv) => env.harness.sleep(1);
 
 describe(`incidentWorkflow scenarios [${describeBackend()}]`, () => {
   let env: IncidentEnv;
-  beforeEach(async () => { env = await setupIncidentEnv(); });
-  afterEach(async () => { await env.teardown(); });
+  beforeEach(async () => {
+    env = await setupIncidentEnv();
+  });
+  afterEach(async () => {
+    await env.teardown();
+  });
 
   it('approval in time: the authority notice goes out before 72 h and the ledger records every step', async () => {
     const input = await report(env, 'INC-approve');
@@ -49,21 +58,41 @@ describe(`incidentWorkflow scenarios [${describeBackend()}]`, () => {
     const notice = status.notices.find((n) => n.id === AUTHORITY)!;
     expect(notice.status).toBe('awaiting-approval');
     expect(notice.obligation.dueAt).toBe(new Date(Date.parse(input.facts.awareAt) + 72 * HOUR).toISOString());
-    expect(status.pendingApprovals).toEqual([expect.objectContaining({ noticeId: AUTHORITY, approvalsHave: 0, approvalsNeeded: 2 })]);
+    expect(status.pendingApprovals).toEqual([
+      expect.objectContaining({ noticeId: AUTHORITY, approvalsHave: 0, approvalsNeeded: 2 }),
+    ]);
     const hash = notice.draft!.contentHash;
 
-    await env.gateway.update('INC-approve', decideNoticeUpdate, { actor: manager, noticeId: AUTHORITY, decision: 'approve', contentHash: hash });
+    await env.gateway.update('INC-approve', decideNoticeUpdate, {
+      actor: manager,
+      noticeId: AUTHORITY,
+      decision: 'approve',
+      contentHash: hash,
+    });
     // The same person cannot count twice towards the two approvals.
-    await expect(env.gateway.update('INC-approve', decideNoticeUpdate, { actor: manager, noticeId: AUTHORITY, decision: 'approve' }))
-      .rejects.toThrow(/already approved/);
-    await env.gateway.update('INC-approve', decideNoticeUpdate, { actor: legal, noticeId: AUTHORITY, decision: 'approve', contentHash: hash });
+    await expect(
+      env.gateway.update('INC-approve', decideNoticeUpdate, {
+        actor: manager,
+        noticeId: AUTHORITY,
+        decision: 'approve',
+      }),
+    ).rejects.toThrow(/already approved/);
+    await env.gateway.update('INC-approve', decideNoticeUpdate, {
+      actor: legal,
+      noticeId: AUTHORITY,
+      decision: 'approve',
+      contentHash: hash,
+    });
     await settle(env);
 
     status = await env.gateway.status('INC-approve');
     const sent = status.notices.find((n) => n.id === AUTHORITY)!;
     expect(sent.status).toBe('sent');
     expect(Date.parse(sent.delivery!.at)).toBeLessThan(Date.parse(sent.obligation.dueAt!));
-    expect(sent.delivery!.evidence).toMatchObject({ transport: 'outbox', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(sent.delivery!.evidence).toMatchObject({
+      transport: 'outbox',
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const mails = env.mails();
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatch(/^To: mailbox@datenschutz-berlin\.example/m);
@@ -81,7 +110,15 @@ describe(`incidentWorkflow scenarios [${describeBackend()}]`, () => {
 
     const actions = await env.actions('INC-approve');
     expect(actions.slice(0, 3)).toEqual(['incident.reported', 'obligations.assessed', 'phase.changed']);
-    for (const a of ['notice.drafted', 'notice.approved', 'notice.sent', 'containment.confirmed', 'task.completed', 'review.recorded', 'incident.close-requested']) {
+    for (const a of [
+      'notice.drafted',
+      'notice.approved',
+      'notice.sent',
+      'containment.confirmed',
+      'task.completed',
+      'review.recorded',
+      'incident.close-requested',
+    ]) {
       expect(actions).toContain(a);
     }
     expect(actions.filter((a) => a === 'notice.approved')).toHaveLength(2);
@@ -95,14 +132,30 @@ describe(`incidentWorkflow scenarios [${describeBackend()}]`, () => {
     await env.harness.sleep(2 * HOUR);
     const hash = (await env.gateway.status('INC-race')).notices.find((n) => n.id === AUTHORITY)!.draft!.contentHash;
     const results = await Promise.allSettled([
-      env.gateway.update('INC-race', updateFactsUpdate, { actor: responder, facts: { affected: [{ country: 'DE', count: 5000 }] }, reason: 'more records found' }),
-      env.gateway.update('INC-race', decideNoticeUpdate, { actor: manager, noticeId: AUTHORITY, decision: 'approve', contentHash: hash }),
-      env.gateway.update('INC-race', decideNoticeUpdate, { actor: legal, noticeId: AUTHORITY, decision: 'approve', contentHash: hash }),
+      env.gateway.update('INC-race', updateFactsUpdate, {
+        actor: responder,
+        facts: { affected: [{ country: 'DE', count: 5000 }] },
+        reason: 'more records found',
+      }),
+      env.gateway.update('INC-race', decideNoticeUpdate, {
+        actor: manager,
+        noticeId: AUTHORITY,
+        decision: 'approve',
+        contentHash: hash,
+      }),
+      env.gateway.update('INC-race', decideNoticeUpdate, {
+        actor: legal,
+        noticeId: AUTHORITY,
+        decision: 'approve',
+        contentHash: hash,
+      }),
     ]);
     await settle(env);
     expect(results[0]).toMatchObject({ status: 'fulfilled' });
     // Whatever the order, every approval in the ledger is of the draft recorded last before it.
-    const entries = (await env.ledger.list({ incidentId: 'INC-race' })).filter((e) => (e.payload as { noticeId?: string }).noticeId === AUTHORITY);
+    const entries = (await env.ledger.list({ incidentId: 'INC-race' })).filter(
+      (e) => (e.payload as { noticeId?: string }).noticeId === AUTHORITY,
+    );
     let current: string | undefined;
     for (const e of entries) {
       const { contentHash } = e.payload as { contentHash?: string };
@@ -119,8 +172,14 @@ describe(`incidentWorkflow scenarios [${describeBackend()}]`, () => {
     } else {
       expect(notice.status).toBe('awaiting-approval');
       expect(notice.draft!.contentHash).not.toBe(hash);
-      expect((await env.gateway.status('INC-race')).pendingApprovals).toContainEqual(expect.objectContaining({ noticeId: AUTHORITY, approvalsHave: 0 }));
-      for (const r of results.slice(1)) if (r.status === 'rejected') expect(String(r.reason)).toMatch(/changed since you read it|being redrafted|is drafting, not awaiting approval/);
+      expect((await env.gateway.status('INC-race')).pendingApprovals).toContainEqual(
+        expect.objectContaining({ noticeId: AUTHORITY, approvalsHave: 0 }),
+      );
+      for (const r of results.slice(1))
+        if (r.status === 'rejected')
+          expect(String(r.reason)).toMatch(
+            /changed since you read it|being redrafted|is drafting, not awaiting approval/,
+          );
     }
   });
 
@@ -130,10 +189,16 @@ describe(`incidentWorkflow scenarios [${describeBackend()}]`, () => {
     expect(await env.actions('INC-silent')).not.toContain('notice.reminder-sent');
     await env.harness.sleep(60_000);
     let entries = await env.ledger.list({ incidentId: 'INC-silent' });
-    expect(entries.filter((e) => e.action === 'notice.reminder-sent').map((e) => e.payload)).toEqual([expect.objectContaining({ hoursLeft: 24 })]);
+    expect(entries.filter((e) => e.action === 'notice.reminder-sent').map((e) => e.payload)).toEqual([
+      expect.objectContaining({ hoursLeft: 24 }),
+    ]);
     await env.harness.sleep(20 * HOUR);
     entries = await env.ledger.list({ incidentId: 'INC-silent' });
-    expect(entries.filter((e) => e.action === 'notice.reminder-sent').map((e) => (e.payload as { hoursLeft: number }).hoursLeft)).toEqual([24, 4]);
+    expect(
+      entries
+        .filter((e) => e.action === 'notice.reminder-sent')
+        .map((e) => (e.payload as { hoursLeft: number }).hoursLeft),
+    ).toEqual([24, 4]);
     expect(entries.map((e) => e.action)).not.toContain('notice.deadline-missed');
 
     await env.harness.sleep(4 * HOUR);
@@ -141,7 +206,9 @@ describe(`incidentWorkflow scenarios [${describeBackend()}]`, () => {
     const missed = entries.find((e) => e.action === 'notice.deadline-missed');
     expect(missed?.payload).toMatchObject({ noticeId: AUTHORITY });
     const escalated = entries.filter((e) => e.action === 'notice.escalated');
-    expect(escalated.map((e) => e.payload)).toEqual([expect.objectContaining({ role: 'admin', to: ['ciso@example.org'] })]);
+    expect(escalated.map((e) => e.payload)).toEqual([
+      expect.objectContaining({ role: 'admin', to: ['ciso@example.org'] }),
+    ]);
     const mails = env.mails();
     expect(mails.filter((m) => /^To: ciso@example\.org/m.test(m))).toHaveLength(1);
     expect(mails.filter((m) => /^To: security-manager@example\.org, dpo@example\.org/m.test(m))).toHaveLength(2);
@@ -150,11 +217,25 @@ describe(`incidentWorkflow scenarios [${describeBackend()}]`, () => {
     expect(status.notices[0].missedAt).toBeDefined();
 
     // Late approval must give the reasons for the delay (GDPR Art. 33(1)).
-    await expect(env.gateway.update('INC-silent', decideNoticeUpdate, { actor: manager, noticeId: AUTHORITY, decision: 'approve' }))
-      .rejects.toThrow(/delayReason/);
+    await expect(
+      env.gateway.update('INC-silent', decideNoticeUpdate, {
+        actor: manager,
+        noticeId: AUTHORITY,
+        decision: 'approve',
+      }),
+    ).rejects.toThrow(/delayReason/);
     const reason = 'Forensic scoping of the backup took longer than planned.';
-    await env.gateway.update('INC-silent', decideNoticeUpdate, { actor: manager, noticeId: AUTHORITY, decision: 'approve', delayReason: reason });
-    await env.gateway.update('INC-silent', decideNoticeUpdate, { actor: legal, noticeId: AUTHORITY, decision: 'approve' });
+    await env.gateway.update('INC-silent', decideNoticeUpdate, {
+      actor: manager,
+      noticeId: AUTHORITY,
+      decision: 'approve',
+      delayReason: reason,
+    });
+    await env.gateway.update('INC-silent', decideNoticeUpdate, {
+      actor: legal,
+      noticeId: AUTHORITY,
+      decision: 'approve',
+    });
     await settle(env);
     const after = await env.gateway.status('INC-silent');
     expect(after.notices[0].status).toBe('sent');
@@ -168,7 +249,9 @@ describe(`incidentWorkflow scenarios [${describeBackend()}]`, () => {
     await env.harness.sleep(10 * HOUR);
     const before = (await env.gateway.status('INC-raise')).notices.find((n) => n.id === AUTHORITY)!;
     const change = await env.gateway.update('INC-raise', updateFactsUpdate, {
-      actor: responder, facts: { risk: 'high', dataCategories: ['name', 'contact', 'financial'] }, reason: 'bank details found in the dump',
+      actor: responder,
+      facts: { risk: 'high', dataCategories: ['name', 'contact', 'financial'] },
+      reason: 'bank details found in the dump',
     });
     expect(change).toEqual({ added: ['gdpr:individuals:DE'], withdrawn: [], redrafted: [AUTHORITY] });
     await settle(env);
@@ -198,13 +281,24 @@ describe(`incidentWorkflow scenarios [${describeBackend()}]`, () => {
     await report(env, 'INC-guard');
     await settle(env);
     const before = await env.actions('INC-guard');
-    await expect(env.gateway.update('INC-guard', decideNoticeUpdate, { actor: responder, noticeId: AUTHORITY, decision: 'approve' }))
-      .rejects.toThrow(UpdateRejected);
-    await expect(env.gateway.update('INC-guard', decideNoticeUpdate, { actor: manager, noticeId: 'gdpr:authority:XX', decision: 'approve' }))
-      .rejects.toThrow(/no notice "gdpr:authority:XX"/);
+    await expect(
+      env.gateway.update('INC-guard', decideNoticeUpdate, {
+        actor: responder,
+        noticeId: AUTHORITY,
+        decision: 'approve',
+      }),
+    ).rejects.toThrow(UpdateRejected);
+    await expect(
+      env.gateway.update('INC-guard', decideNoticeUpdate, {
+        actor: manager,
+        noticeId: 'gdpr:authority:XX',
+        decision: 'approve',
+      }),
+    ).rejects.toThrow(/no notice "gdpr:authority:XX"/);
     await expect(env.gateway.update('INC-guard', closeUpdate, { actor: manager })).rejects.toThrow(/review first/);
-    await expect(env.gateway.update('INC-guard', decideNoticeUpdate, { actor: manager, noticeId: AUTHORITY, decision: 'reject' }))
-      .rejects.toThrow(/needs a reason/);
+    await expect(
+      env.gateway.update('INC-guard', decideNoticeUpdate, { actor: manager, noticeId: AUTHORITY, decision: 'reject' }),
+    ).rejects.toThrow(/needs a reason/);
     await settle(env);
     expect(await env.actions('INC-guard')).toEqual(before);
     expect((await env.gateway.status('INC-guard')).notices[0].decisions).toEqual([]);
@@ -215,10 +309,14 @@ describe(`when internal mail fails [${describeBackend()}]`, () => {
   let env: IncidentEnv;
   beforeEach(async () => {
     env = await setupIncidentEnv(undefined, {
-      sendInternalMail: async () => { throw ApplicationFailure.nonRetryable('relay refused: 550 5.7.1 relaying denied', 'SmtpPermanentFailure'); },
+      sendInternalMail: async () => {
+        throw ApplicationFailure.nonRetryable('relay refused: 550 5.7.1 relaying denied', 'SmtpPermanentFailure');
+      },
     });
   });
-  afterEach(async () => { await env.teardown(); });
+  afterEach(async () => {
+    await env.teardown();
+  });
 
   it('the failure is recorded and the clock goes on to the missed deadline', async () => {
     await report(env, 'INC-nomail');
@@ -228,7 +326,10 @@ describe(`when internal mail fails [${describeBackend()}]`, () => {
     expect(actions.filter((a) => a === 'notice.reminder-failed')).toHaveLength(2);
     expect(actions).not.toContain('notice.reminder-sent');
     expect(actions).toContain('notice.deadline-missed');
-    expect(entries.find((e) => e.action === 'notice.escalation-failed')?.payload).toMatchObject({ noticeId: AUTHORITY, error: expect.stringMatching(/relaying denied/) });
+    expect(entries.find((e) => e.action === 'notice.escalation-failed')?.payload).toMatchObject({
+      noticeId: AUTHORITY,
+      error: expect.stringMatching(/relaying denied/),
+    });
     expect((await env.gateway.status('INC-nomail')).notices[0].status).toBe('awaiting-approval');
   });
 });

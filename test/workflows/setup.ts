@@ -22,8 +22,14 @@ export async function setupIncidentEnv(
   const outbox = mkdtempSync(join(tmpdir(), 'bre-outbox-'));
   const mailer = createMailer({ outboxDir: outbox });
   const deps: ActivityDeps = {
-    db, ledger, mailer, renderer: createNoticeRenderer({ templatesDir: DEFAULT_TEMPLATES_DIR }), rules: ruleSet, holidays,
-    plans: (id) => loadPlan(id), clock: () => new Date(),
+    db,
+    ledger,
+    mailer,
+    renderer: createNoticeRenderer({ templatesDir: DEFAULT_TEMPLATES_DIR }),
+    rules: ruleSet,
+    holidays,
+    plans: (id) => loadPlan(id),
+    clock: () => new Date(),
   };
   const activities = { ...createActivities(deps), ...overrides };
   const harness = await createHarness({ ...harnessOptions, activities, startTime });
@@ -31,10 +37,17 @@ export async function setupIncidentEnv(
   // Drills' scripted participants act through the client, as the API does.
   deps.incidents = gateway;
   return {
-    harness, gateway, ledger, outbox, db, activities,
+    harness,
+    gateway,
+    ledger,
+    outbox,
+    db,
+    activities,
     /** Mails written so far, oldest first, as raw RFC 5322 text. */
     mails(): string[] {
-      return readdirSync(outbox).sort().map((f) => readFileSync(join(outbox, f), 'utf8'));
+      return readdirSync(outbox)
+        .sort()
+        .map((f) => readFileSync(join(outbox, f), 'utf8'));
     },
     async actions(incidentId: string): Promise<string[]> {
       return (await ledger.list({ incidentId })).map((e) => e.action);

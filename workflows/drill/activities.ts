@@ -4,5 +4,10 @@ import type { Activities } from '../../activities';
 
 export const drillActs = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['PlanInvalid', 'ScenarioInvalid', 'DrillInvalid'] },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: ['PlanInvalid', 'ScenarioInvalid', 'DrillInvalid'],
+  },
 });

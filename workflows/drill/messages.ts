@@ -8,7 +8,10 @@ export const DrillId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, '1-40 lower
 
 export const DrillInput = z.object({
   drillId: DrillId,
-  planId: z.string().regex(/^[a-z0-9-]+$/).default('default'),
+  planId: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default('default'),
   scenarioId: z.string().regex(/^[a-z0-9-]+$/),
   /** People of the plan who take part; they act through the API, and only they receive anything. */
   participants: z.array(z.email()).default([]),
@@ -17,7 +20,15 @@ export const DrillInput = z.object({
   /** Roles the script plays; default every role no participant holds. */
   scriptedRoles: z.array(Role).optional(),
   /** Hours each scripted role takes to act, over the scenario's own. */
-  responseHours: z.partialRecord(Role, z.number().nonnegative().max(24 * 365)).default({}),
+  responseHours: z
+    .partialRecord(
+      Role,
+      z
+        .number()
+        .nonnegative()
+        .max(24 * 365),
+    )
+    .default({}),
 });
 export type DrillInput = z.input<typeof DrillInput>;
 

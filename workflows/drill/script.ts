@@ -38,11 +38,25 @@ export async function runScript(run: ScriptRun): Promise<void> {
   const scenarioActor = { id: 'drill:scenario', role: 'responder' as const };
   async function fire(e: ScriptedEvent, index: number): Promise<void> {
     if (e.kind === 'no-answer') silent.add(e.role);
-    else if (e.kind === 'facts-change') await drillActs.actAsScripted({ incidentId, update: 'updateFacts', arg: { actor: scenarioActor, facts: patchAt(e, run.startedAt), reason: e.reason } });
-    else if (e.kind === 'containment') await drillActs.actAsScripted({ incidentId, update: 'confirmContainment', arg: { actor: scenarioActor, ...(e.note ? { note: e.note } : {}) } });
+    else if (e.kind === 'facts-change')
+      await drillActs.actAsScripted({
+        incidentId,
+        update: 'updateFacts',
+        arg: { actor: scenarioActor, facts: patchAt(e, run.startedAt), reason: e.reason },
+      });
+    else if (e.kind === 'containment')
+      await drillActs.actAsScripted({
+        incidentId,
+        update: 'confirmContainment',
+        arg: { actor: scenarioActor, ...(e.note ? { note: e.note } : {}) },
+      });
     else {
       await drillActs.recordDrillEvent({
-        eventId: `${incidentId}:scenario:${index}`, incidentId, at: new Date().toISOString(), action: 'drill.regulator-question', payload: { question: e.question },
+        eventId: `${incidentId}:scenario:${index}`,
+        incidentId,
+        at: new Date().toISOString(),
+        action: 'drill.regulator-question',
+        payload: { question: e.question },
       });
     }
   }

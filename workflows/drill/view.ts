@@ -12,7 +12,12 @@ export interface DrillView {
   reviewRecorded: boolean;
   closeRequested: boolean;
   notices: {
-    id: string; status: string; stale: boolean; clockDueAt: string; requiredApprovals: number; delayReason: boolean;
+    id: string;
+    status: string;
+    stale: boolean;
+    clockDueAt: string;
+    requiredApprovals: number;
+    delayReason: boolean;
     contentHash?: string;
     decisions: { by: string; decision: string; contentHash: string }[];
   }[];
@@ -23,15 +28,24 @@ export interface DrillView {
 
 export function viewOf(s: IncidentStatus): DrillView {
   return {
-    now: s.now, phase: s.phase, ...(s.containedAt ? { containedAt: s.containedAt } : {}),
-    reviewRecorded: s.review !== undefined, closeRequested: s.closeRequested !== undefined,
+    now: s.now,
+    phase: s.phase,
+    ...(s.containedAt ? { containedAt: s.containedAt } : {}),
+    reviewRecorded: s.review !== undefined,
+    closeRequested: s.closeRequested !== undefined,
     notices: s.notices.map((n) => ({
-      id: n.id, status: n.status, stale: n.stale, clockDueAt: n.clockDueAt, requiredApprovals: n.requiredApprovals,
+      id: n.id,
+      status: n.status,
+      stale: n.stale,
+      clockDueAt: n.clockDueAt,
+      requiredApprovals: n.requiredApprovals,
       delayReason: n.delayReason !== undefined,
       ...(n.draft ? { contentHash: n.draft.contentHash } : {}),
       decisions: n.decisions.map((d) => ({ by: d.by, decision: d.decision, contentHash: d.contentHash })),
     })),
     tasks: s.tasks.map((t) => ({ id: t.id, role: t.role, done: t.doneAt !== undefined })),
-    openActionItems: (s.review?.actionItems ?? []).filter((i) => i.status === 'open').map((i) => ({ id: i.id, role: i.owner.role })),
+    openActionItems: (s.review?.actionItems ?? [])
+      .filter((i) => i.status === 'open')
+      .map((i) => ({ id: i.id, role: i.owner.role })),
   };
 }

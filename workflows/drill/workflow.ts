@@ -20,7 +20,9 @@ export async function drillWorkflow(raw: DrillInput): Promise<DrillOutcome> {
   const scenario = await drillActs.loadScenario({ planId: plan.id, scenarioId: input.scenarioId });
   const standIn = input.standIn ?? input.participants[0] ?? plan.contact.email;
   const mode: DrillMode = {
-    drillId: input.drillId, scenarioId: scenario.id, standIn,
+    drillId: input.drillId,
+    scenarioId: scenario.id,
+    standIn,
     participants: input.participants.length ? input.participants : [standIn],
   };
   const id = drillIncidentId(input.drillId, startedAt);
@@ -34,25 +36,47 @@ export async function drillWorkflow(raw: DrillInput): Promise<DrillOutcome> {
     workflowId: id,
     // A drill that ends (or is cancelled) takes its incident with it.
     parentClosePolicy: ParentClosePolicy.TERMINATE,
-    args: [{
-      incident: { id, title: `DRILL: ${scenario.title}`, reportedBy: { id: 'drill:scenario', role: 'responder' }, reportedAt: startedAt },
-      facts: factsAt(scenario, startedAt),
-      planId: plan.id,
-      drill: mode,
-    }],
+    args: [
+      {
+        incident: {
+          id,
+          title: `DRILL: ${scenario.title}`,
+          reportedBy: { id: 'drill:scenario', role: 'responder' },
+          reportedAt: startedAt,
+        },
+        facts: factsAt(scenario, startedAt),
+        planId: plan.id,
+        drill: mode,
+      },
+    ],
   });
   const done = child.result().then(
-    () => { finished = true; },
-    () => { finished = true; },
+    () => {
+      finished = true;
+    },
+    () => {
+      finished = true;
+    },
   );
 
   const start = Date.parse(startedAt);
   await runScript({
-    incidentId: id, scenario, plan, roles, responseOverride: input.responseHours,
-    startedAt: start, endAt: start + plan.drills.maxDays * 86_400_000,
-    finished: () => finished, nudges: () => nudges,
+    incidentId: id,
+    scenario,
+    plan,
+    roles,
+    responseOverride: input.responseHours,
+    startedAt: start,
+    endAt: start + plan.drills.maxDays * 86_400_000,
+    finished: () => finished,
+    nudges: () => nudges,
   });
   if (finished) await done;
   const report = await drillActs.scoreDrillRun({ incidentId: id, finishedAt: new Date().toISOString() });
-  return { incidentId: id, missedLegalDeadline: report.missedLegalDeadline, misses: report.misses, meanStepHours: report.meanStepHours };
+  return {
+    incidentId: id,
+    missedLegalDeadline: report.missedLegalDeadline,
+    misses: report.misses,
+    meanStepHours: report.meanStepHours,
+  };
 }

@@ -5,7 +5,12 @@ import type { Activities } from '../../activities';
 /** Bookkeeping (ledger, rules, plan, rendering): quick, retried until it works. */
 export const bookkeeping = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['PlanInvalid', 'RuleSetInvalid', 'TemplateError'] },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: ['PlanInvalid', 'RuleSetInvalid', 'TemplateError'],
+  },
 });
 
 /** Sending: transient SMTP trouble retries with backoff for a while, then the workflow escalates. */

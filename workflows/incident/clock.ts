@@ -27,10 +27,18 @@ async function runUntil(state: IncidentState, plan: Plan, n: NoticeState, record
     return wake() ?? 'time';
   }
   /** Sends a reminder or escalation; a failure is recorded and the clock goes on (it must not stop on a mail). */
-  const internalMail = async (kind: 'reminder' | 'escalation', to: string[], extra: Record<string, unknown>): Promise<{ messageId: string | null; error?: string }> => {
+  const internalMail = async (
+    kind: 'reminder' | 'escalation',
+    to: string[],
+    extra: Record<string, unknown>,
+  ): Promise<{ messageId: string | null; error?: string }> => {
     if (state.drill && to.length === 0) {
       // A role no participant plays: the drill's scoring shows who would have been alerted.
-      await record(`notice.${kind}-skipped`, SYSTEM_ACTOR, { noticeId: n.id, reason: 'no drill participant holds this role', ...extra });
+      await record(`notice.${kind}-skipped`, SYSTEM_ACTOR, {
+        noticeId: n.id,
+        reason: 'no drill participant holds this role',
+        ...extra,
+      });
       return { messageId: null };
     }
     try {
@@ -43,11 +51,24 @@ async function runUntil(state: IncidentState, plan: Plan, n: NoticeState, record
   };
   const sendInternal = (kind: 'reminder' | 'escalation', to: string[], extra: Record<string, unknown>) =>
     bookkeeping.sendInternalMail({
-      kind, to, from: plan.sender, locale: 'en',
+      kind,
+      to,
+      from: plan.sender,
+      locale: 'en',
       context: {
         incident: { id: state.id, title: state.title },
-        notice: { id: n.id, regime: n.obligation.regime, recipient: n.obligation.recipient, status: n.status, citation: n.obligation.citation, deadline: n.obligation.deadline },
-        dueAt: n.clockDueAt, legalDeadline: n.legalDeadline, timeZone: n.timeZone, ...extra,
+        notice: {
+          id: n.id,
+          regime: n.obligation.regime,
+          recipient: n.obligation.recipient,
+          status: n.status,
+          citation: n.obligation.citation,
+          deadline: n.obligation.deadline,
+        },
+        dueAt: n.clockDueAt,
+        legalDeadline: n.legalDeadline,
+        timeZone: n.timeZone,
+        ...extra,
       },
     });
 
@@ -60,7 +81,13 @@ async function runUntil(state: IncidentState, plan: Plan, n: NoticeState, record
     const to = plan.reminders.roles.flatMap((r) => peopleToAlert(state, plan, r));
     const sent = await internalMail('reminder', to, { hoursLeft: hours });
     n.remindersSent.push(hours); // served, sent or failed: a reminder is never repeated
-    if (sent.messageId) await record('notice.reminder-sent', SYSTEM_ACTOR, { noticeId: n.id, hoursLeft: hours, to, messageId: sent.messageId });
+    if (sent.messageId)
+      await record('notice.reminder-sent', SYSTEM_ACTOR, {
+        noticeId: n.id,
+        hoursLeft: hours,
+        to,
+        messageId: sent.messageId,
+      });
   }
 
   const atDue = await until(due);
@@ -68,7 +95,10 @@ async function runUntil(state: IncidentState, plan: Plan, n: NoticeState, record
   if (!n.missedAt) {
     n.missedAt = new Date().toISOString();
     await record(n.legalDeadline ? 'notice.deadline-missed' : 'notice.internal-target-missed', SYSTEM_ACTOR, {
-      noticeId: n.id, dueAt: n.clockDueAt, status: n.status, citation: n.obligation.citation,
+      noticeId: n.id,
+      dueAt: n.clockDueAt,
+      status: n.status,
+      citation: n.obligation.citation,
     });
   }
   for (const step of [...plan.escalation].sort((a, b) => a.afterMissedHours - b.afterMissedHours)) {
@@ -78,7 +108,13 @@ async function runUntil(state: IncidentState, plan: Plan, n: NoticeState, record
     const to = peopleToAlert(state, plan, step.role);
     const sent = await internalMail('escalation', to, { role: step.role, hoursOverdue: step.afterMissedHours });
     n.escalatedTo.push(step.role);
-    if (sent.messageId) await record('notice.escalated', SYSTEM_ACTOR, { noticeId: n.id, role: step.role, to, messageId: sent.messageId });
+    if (sent.messageId)
+      await record('notice.escalated', SYSTEM_ACTOR, {
+        noticeId: n.id,
+        role: step.role,
+        to,
+        messageId: sent.messageId,
+      });
   }
   return 'settled';
 }

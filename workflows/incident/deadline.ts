@@ -34,20 +34,48 @@ export type MailOutcome = { messageId: string } | { error: string } | { skipped:
 function mailContext(state: IncidentState, plan: Plan, s: Subject, dueAt: string, extra: Record<string, unknown>) {
   return {
     incident: { id: state.id, title: state.title },
-    notice: { id: `${s.kind} ${s.id}`.slice(0, 200), regime: s.what, recipient: 'controller', status: s.status, citation: s.title, deadline: s.target },
+    notice: {
+      id: `${s.kind} ${s.id}`.slice(0, 200),
+      regime: s.what,
+      recipient: 'controller',
+      status: s.status,
+      citation: s.title,
+      deadline: s.target,
+    },
     item: { kind: s.kind, id: s.id, title: s.title, status: s.status, target: s.target },
-    dueAt, legalDeadline: false, timeZone: plan.timeZone ?? 'UTC', ...extra,
+    dueAt,
+    legalDeadline: false,
+    timeZone: plan.timeZone ?? 'UTC',
+    ...extra,
   };
 }
 
 /** Mails the people of `role` (in a drill, only participants); the outcome goes into the caller's ledger entry. */
 export async function alert(
-  state: IncidentState, plan: Plan, kind: 'reminder' | 'escalation', role: Role, s: Subject, dueAt: string, extra: Record<string, unknown>,
+  state: IncidentState,
+  plan: Plan,
+  kind: 'reminder' | 'escalation',
+  role: Role,
+  s: Subject,
+  dueAt: string,
+  extra: Record<string, unknown>,
 ): Promise<{ to: string[]; mail: MailOutcome }> {
   const to = peopleToAlert(state, plan, role);
-  if (to.length === 0) return { to, mail: { skipped: state.drill ? 'no drill participant holds this role' : `the plan names nobody with the role ${role}` } };
+  if (to.length === 0)
+    return {
+      to,
+      mail: {
+        skipped: state.drill ? 'no drill participant holds this role' : `the plan names nobody with the role ${role}`,
+      },
+    };
   try {
-    const sent = await bookkeeping.sendInternalMail({ kind, to, from: plan.sender, locale: 'en', context: mailContext(state, plan, s, dueAt, extra) });
+    const sent = await bookkeeping.sendInternalMail({
+      kind,
+      to,
+      from: plan.sender,
+      locale: 'en',
+      context: mailContext(state, plan, s, dueAt, extra),
+    });
     return { to, mail: { messageId: sent.messageId } };
   } catch (err) {
     // A mail that cannot go must not stop the clock: the failure is in the ledger instead.
@@ -56,7 +84,15 @@ export async function alert(
 }
 
 /** Runs the clock of `d` (its dueAt set) until `done()` or the last escalation step. */
-export async function runDeadline(state: IncidentState, plan: Plan, record: Recorder, s: Subject, owner: Role, d: Deadline, done: () => boolean): Promise<void> {
+export async function runDeadline(
+  state: IncidentState,
+  plan: Plan,
+  record: Recorder,
+  s: Subject,
+  owner: Role,
+  d: Deadline,
+  done: () => boolean,
+): Promise<void> {
   if (!d.dueAt) return;
   const dueAt = d.dueAt;
   const due = Date.parse(dueAt);
@@ -84,8 +120,17 @@ export async function runDeadline(state: IncidentState, plan: Plan, record: Reco
   for (const step of [...plan.escalation].sort((a, b) => a.afterMissedHours - b.afterMissedHours)) {
     if (d.escalatedTo.includes(step.role)) continue;
     if (!(await until(due + step.afterMissedHours * HOUR))) return;
-    const { to, mail } = await alert(state, plan, 'escalation', step.role, s, dueAt, { role: step.role, hoursOverdue: step.afterMissedHours });
-    await record(`${s.kind}.escalated`, SYSTEM_ACTOR, { [key]: s.id, role: step.role, hoursOverdue: step.afterMissedHours, to, mail });
+    const { to, mail } = await alert(state, plan, 'escalation', step.role, s, dueAt, {
+      role: step.role,
+      hoursOverdue: step.afterMissedHours,
+    });
+    await record(`${s.kind}.escalated`, SYSTEM_ACTOR, {
+      [key]: s.id,
+      role: step.role,
+      hoursOverdue: step.afterMissedHours,
+      to,
+      mail,
+    });
     d.escalatedTo.push(step.role);
   }
 }

@@ -8,7 +8,11 @@ import { bookkeeping } from './activities';
  */
 export function createRecorder(incidentId: string, onRecorded?: () => Promise<void>) {
   let counter = 0;
-  return async function record(action: string, actor: Actor | typeof SYSTEM_ACTOR, payload: Record<string, unknown> = {}): Promise<void> {
+  return async function record(
+    action: string,
+    actor: Actor | typeof SYSTEM_ACTOR,
+    payload: Record<string, unknown> = {},
+  ): Promise<void> {
     counter += 1;
     const who = actor === SYSTEM_ACTOR ? SYSTEM_ACTOR : actor.id;
     const role = actor === SYSTEM_ACTOR ? undefined : actor.role;

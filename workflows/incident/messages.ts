@@ -7,7 +7,9 @@ import { FactsPatch, IncidentFacts, Instant } from '../../domain/facts';
 import { EvidenceRef, hasWhatHappened, ItemId, ReviewFields, WHAT_HAPPENED_REQUIRED } from '../../domain/review';
 import type { IncidentStatus } from './state';
 
-export const IncidentId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, '3-64 letters, digits, ".", "_" or "-"');
+export const IncidentId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, '3-64 letters, digits, ".", "_" or "-"');
 
 export const IncidentInput = z.object({
   incident: z.object({
@@ -17,7 +19,10 @@ export const IncidentInput = z.object({
     reportedAt: Instant,
   }),
   facts: IncidentFacts,
-  planId: z.string().regex(/^[a-z0-9-]+$/).default('default'),
+  planId: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default('default'),
   /** A drill: messages go only to its participants, marked DRILL (drillWorkflow sets this). */
   drill: DrillMode.optional(),
 });
@@ -77,8 +82,15 @@ export type CompleteActionItemArgs = z.infer<typeof CompleteActionItemArgs>;
 export type AcceptActionItemArgs = z.infer<typeof AcceptActionItemArgs>;
 export type CloseArgs = z.infer<typeof CloseArgs>;
 
-export interface FactsChange { added: string[]; withdrawn: string[]; redrafted: string[] }
-export interface Ack { ok: true; at: string }
+export interface FactsChange {
+  added: string[];
+  withdrawn: string[];
+  redrafted: string[];
+}
+export interface Ack {
+  ok: true;
+  at: string;
+}
 
 export const statusQuery = defineQuery<IncidentStatus>('status');
 export const updateFactsUpdate = defineUpdate<FactsChange, [UpdateFactsArgs]>('updateFacts');

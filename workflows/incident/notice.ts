@@ -8,7 +8,12 @@ import { bookkeeping, delivery } from './activities';
 import type { Recorder } from './ledger';
 import { isApproved, isSettled, currentApprovals, type IncidentState, type NoticeState } from './state';
 
-export interface NoticeContext { state: IncidentState; plan: Plan; record: Recorder; onDelivered(n: NoticeState): Promise<void> }
+export interface NoticeContext {
+  state: IncidentState;
+  plan: Plan;
+  record: Recorder;
+  onDelivered(n: NoticeState): Promise<void>;
+}
 
 function failureMessage(err: unknown): string {
   // Activity failures carry the activity's own error as `cause`.
@@ -26,15 +31,22 @@ export async function draftNotice({ state, plan, record }: NoticeContext, n: Not
       facts: state.facts,
       obligation: n.obligation,
       contact: plan.contact,
-      ...((n.channel.kind === 'email' || n.channel.kind === 'portal') && n.channel.name ? { authorityName: n.channel.name } : {}),
+      ...((n.channel.kind === 'email' || n.channel.kind === 'portal') && n.channel.name
+        ? { authorityName: n.channel.name }
+        : {}),
       locale: n.locale,
       timeZone: n.timeZone,
       ...(n.delayReason ? { delayReason: n.delayReason } : {}),
     });
     // Recorded before it can be approved, so the ledger never shows an approval of an unrecorded draft.
     await record('notice.drafted', SYSTEM_ACTOR, {
-      noticeId: n.id, contentHash: draft.contentHash, templateVersion: draft.templateVersion,
-      locale: draft.locale, localeFallback: draft.fallback, subject: draft.subject, pending: draft.pending,
+      noticeId: n.id,
+      contentHash: draft.contentHash,
+      templateVersion: draft.templateVersion,
+      locale: draft.locale,
+      localeFallback: draft.fallback,
+      subject: draft.subject,
+      pending: draft.pending,
     });
     n.draft = draft;
     n.draftError = undefined;
@@ -50,26 +62,55 @@ async function deliver({ state, plan, record, onDelivered }: NoticeContext, n: N
   const draft = n.draft;
   if (!draft) throw new Error(`notice ${n.id} has no draft`);
   const approvers = currentApprovals(n).map((d) => d.by);
-  if (n.channel.kind === 'recipients') return notifyAffected({ state, plan, record, onDelivered }, n, n.channel.campaignId, approvers);
+  if (n.channel.kind === 'recipients')
+    return notifyAffected({ state, plan, record, onDelivered }, n, n.channel.campaignId, approvers);
   if (n.channel.kind !== 'email') {
     n.status = 'awaiting-filing';
-    await record('notice.awaiting-filing', SYSTEM_ACTOR, { noticeId: n.id, channel: n.channel, approvers, contentHash: draft.contentHash });
+    await record('notice.awaiting-filing', SYSTEM_ACTOR, {
+      noticeId: n.id,
+      channel: n.channel,
+      approvers,
+      contentHash: draft.contentHash,
+    });
     return;
   }
   n.status = 'sending';
   try {
     const evidence = await delivery.sendNotice({
-      incidentId: state.id, noticeId: n.id, from: plan.sender, to: [n.channel.to], replyTo: plan.contact.email,
-      subject: draft.subject, text: draft.text, html: draft.html,
+      incidentId: state.id,
+      noticeId: n.id,
+      from: plan.sender,
+      to: [n.channel.to],
+      replyTo: plan.contact.email,
+      subject: draft.subject,
+      text: draft.text,
+      html: draft.html,
     });
     // Workflow time is the record's time; the transport's own timestamp is kept as evidence.
     n.delivery = {
-      at: new Date().toISOString(), by: SYSTEM_ACTOR, channel: `email:${n.channel.to}`, reference: evidence.messageId,
-      evidence: { messageId: evidence.messageId, response: evidence.response, contentHash: evidence.contentHash, transport: evidence.transport, transportSentAt: evidence.sentAt, templateVersion: draft.templateVersion },
+      at: new Date().toISOString(),
+      by: SYSTEM_ACTOR,
+      channel: `email:${n.channel.to}`,
+      reference: evidence.messageId,
+      evidence: {
+        messageId: evidence.messageId,
+        response: evidence.response,
+        contentHash: evidence.contentHash,
+        transport: evidence.transport,
+        transportSentAt: evidence.sentAt,
+        templateVersion: draft.templateVersion,
+      },
     };
     n.status = 'sent';
     const late = Date.parse(n.delivery.at) >= Date.parse(n.clockDueAt);
-    await record('notice.sent', SYSTEM_ACTOR, { noticeId: n.id, approvers, late, ...(n.delayReason ? { delayReason: n.delayReason } : {}), ...n.delivery.evidence, to: n.channel.to });
+    await record('notice.sent', SYSTEM_ACTOR, {
+      noticeId: n.id,
+      approvers,
+      late,
+      ...(n.delayReason ? { delayReason: n.delayReason } : {}),
+      ...n.delivery.evidence,
+      to: n.channel.to,
+    });
     await onDelivered(n);
   } catch (err) {
     n.status = 'send-failed';
@@ -79,22 +120,46 @@ async function deliver({ state, plan, record, onDelivered }: NoticeContext, n: N
 }
 
 /** Individuals are told through the notifyRecipients child workflow; history keeps only its counts. */
-async function notifyAffected(ctx: NoticeContext, n: NoticeState, campaignId: string, approvers: string[]): Promise<void> {
+async function notifyAffected(
+  ctx: NoticeContext,
+  n: NoticeState,
+  campaignId: string,
+  approvers: string[],
+): Promise<void> {
   const { state, plan, record, onDelivered } = ctx;
   n.status = 'sending';
-  await record('notice.mass-notification-started', SYSTEM_ACTOR, { noticeId: n.id, campaignId, approvers, audience: n.obligation.audience });
+  await record('notice.mass-notification-started', SYSTEM_ACTOR, {
+    noticeId: n.id,
+    campaignId,
+    approvers,
+    audience: n.obligation.audience,
+  });
   let summary: NotifySummary;
   try {
     summary = await executeChild(notifyRecipients, {
-    workflowId: campaignId,
-    args: [{
-      incidentId: state.id, noticeId: n.id, audience: n.obligation.audience,
-      notice: {
-        kind: n.draft!.kind, from: plan.sender, replyTo: plan.contact.email,
-        request: { incident: { id: state.id, title: state.title }, now: new Date().toISOString(), facts: state.facts, obligation: n.obligation, contact: plan.contact, timeZone: n.timeZone, ...(n.delayReason ? { delayReason: n.delayReason } : {}) },
-      },
-      ...plan.massNotification,
-    }],
+      workflowId: campaignId,
+      args: [
+        {
+          incidentId: state.id,
+          noticeId: n.id,
+          audience: n.obligation.audience,
+          notice: {
+            kind: n.draft!.kind,
+            from: plan.sender,
+            replyTo: plan.contact.email,
+            request: {
+              incident: { id: state.id, title: state.title },
+              now: new Date().toISOString(),
+              facts: state.facts,
+              obligation: n.obligation,
+              contact: plan.contact,
+              timeZone: n.timeZone,
+              ...(n.delayReason ? { delayReason: n.delayReason } : {}),
+            },
+          },
+          ...plan.massNotification,
+        },
+      ],
     });
   } catch (err) {
     // The campaign itself failed (not a recipient: those end in the store). Recorded, never swallowed;
@@ -104,16 +169,32 @@ async function notifyAffected(ctx: NoticeContext, n: NoticeState, campaignId: st
     await record('notice.mass-notification-failed', SYSTEM_ACTOR, { noticeId: n.id, campaignId, error: n.failure });
     return;
   }
-  const recipients = { total: summary.total, sent: summary.sent, failedPermanent: summary.failedPermanent, cancelled: summary.cancelled };
+  const recipients = {
+    total: summary.total,
+    sent: summary.sent,
+    failedPermanent: summary.failedPermanent,
+    cancelled: summary.cancelled,
+  };
   if (summary.total === 0) {
     // Nobody imported for this audience: the notice must reach people another way (e.g. a public communication).
     n.status = 'awaiting-filing';
     await record('notice.no-recipients', SYSTEM_ACTOR, { noticeId: n.id, campaignId, audience: n.obligation.audience });
     return;
   }
-  n.delivery = { at: new Date().toISOString(), by: SYSTEM_ACTOR, channel: 'mass-mail', reference: campaignId, recipients };
+  n.delivery = {
+    at: new Date().toISOString(),
+    by: SYSTEM_ACTOR,
+    channel: 'mass-mail',
+    reference: campaignId,
+    recipients,
+  };
   n.status = 'sent';
-  await record('notice.mass-notification-completed', SYSTEM_ACTOR, { noticeId: n.id, campaignId, ...recipients, late: Date.parse(n.delivery.at) >= Date.parse(n.clockDueAt) });
+  await record('notice.mass-notification-completed', SYSTEM_ACTOR, {
+    noticeId: n.id,
+    campaignId,
+    ...recipients,
+    late: Date.parse(n.delivery.at) >= Date.parse(n.clockDueAt),
+  });
   await onDelivered(n);
 }
 

@@ -30,13 +30,23 @@ export async function incidentWorkflow(input: IncidentInput): Promise<IncidentOu
   const record = createRecorder(incident.id, parent ? () => nudge(parent.workflowId) : undefined);
   // The plan's version and tasks are filled in once the plan is loaded (an activity, so it is in history).
   const state: IncidentState = {
-    id: incident.id, title: incident.title, planId, planVersion: '', phase: 'triage',
-    reportedAt: incident.reportedAt, reportedBy: incident.reportedBy, facts, notices: [], tasks: [],
+    id: incident.id,
+    title: incident.title,
+    planId,
+    planVersion: '',
+    phase: 'triage',
+    reportedAt: incident.reportedAt,
+    reportedBy: incident.reportedBy,
+    facts,
+    notices: [],
+    tasks: [],
     ...(drill ? { drill } : {}),
   };
   const loops: Promise<unknown>[] = [];
   const ctx: NoticeContext = {
-    state, plan: undefined as unknown as Plan, record,
+    state,
+    plan: undefined as unknown as Plan,
+    record,
     // A delivered stage restarts the clocks of the stages chained after it.
     onDelivered: async (n) => {
       if (state.notices.some((o) => o.obligation.after === n.id)) await reassess(SYSTEM_ACTOR, `${n.id} delivered`);
@@ -50,9 +60,16 @@ export async function incidentWorkflow(input: IncidentInput): Promise<IncidentOu
     state.ruleSet = assessment.ruleSet;
     const { added, withdrawn } = mergeObligations(state, plan, assessment.obligations);
     await record('obligations.assessed', actor, {
-      reason, ruleSet: assessment.ruleSet,
-      obligations: assessment.obligations.map((o) => ({ id: o.id, clockStart: o.clockStart, dueAt: o.dueAt, citation: o.citation })),
-      added: added.map((n) => n.id), withdrawn: withdrawn.map((n) => n.id),
+      reason,
+      ruleSet: assessment.ruleSet,
+      obligations: assessment.obligations.map((o) => ({
+        id: o.id,
+        clockStart: o.clockStart,
+        dueAt: o.dueAt,
+        citation: o.citation,
+      })),
+      added: added.map((n) => n.id),
+      withdrawn: withdrawn.map((n) => n.id),
     });
     for (const n of withdrawn) await record('notice.withdrawn', actor, { noticeId: n.id, reason });
     added.forEach(start);
@@ -64,7 +81,8 @@ export async function incidentWorkflow(input: IncidentInput): Promise<IncidentOu
     state.phase = phase;
     await record('phase.changed', SYSTEM_ACTOR, { from, to: phase });
     const due = state.tasks.filter((t) => t.phase === phase && !t.doneAt);
-    if (due.length && patched(TASKS_PATCH)) for (const t of due) loops.push(runTask({ state, plan, record }, t, Date.now()));
+    if (due.length && patched(TASKS_PATCH))
+      for (const t of due) loops.push(runTask({ state, plan, record }, t, Date.now()));
   }
 
   // Handlers first: a query or update may arrive with the very first workflow task.
@@ -72,8 +90,18 @@ export async function incidentWorkflow(input: IncidentInput): Promise<IncidentOu
   let reviewTracked = false;
   installHandlers(ctx, { reassess, ready: () => ready, reviewTracked: () => reviewTracked });
   const plan = (ctx.plan = await bookkeeping.loadPlan({ planId }));
-  Object.assign(state, { planId: plan.id, planVersion: plan.version, tasks: plan.phases.investigation.tasks.map(newTask) });
-  await record('incident.reported', incident.reportedBy, { title: incident.title, planId: plan.id, planVersion: plan.version, facts, ...(drill ? { drill } : {}) });
+  Object.assign(state, {
+    planId: plan.id,
+    planVersion: plan.version,
+    tasks: plan.phases.investigation.tasks.map(newTask),
+  });
+  await record('incident.reported', incident.reportedBy, {
+    title: incident.title,
+    planId: plan.id,
+    planVersion: plan.version,
+    facts,
+    ...(drill ? { drill } : {}),
+  });
 
   // Legal clocks start at awareness, so obligations are assessed before anything else.
   await reassess(SYSTEM_ACTOR, 'initial assessment');
@@ -110,8 +138,14 @@ export async function incidentWorkflow(input: IncidentInput): Promise<IncidentOu
   await Promise.all(loops);
   await condition(allHandlersFinished);
   return {
-    id: state.id, closedAt: state.closedAt,
-    notices: state.notices.map((n) => ({ id: n.id, status: n.status, ...(n.delivery ? { deliveredAt: n.delivery.at } : {}), ...(n.missedAt ? { missedAt: n.missedAt } : {}) })),
+    id: state.id,
+    closedAt: state.closedAt,
+    notices: state.notices.map((n) => ({
+      id: n.id,
+      status: n.status,
+      ...(n.delivery ? { deliveredAt: n.delivery.at } : {}),
+      ...(n.missedAt ? { missedAt: n.missedAt } : {}),
+    })),
   };
 }
 

@@ -43,7 +43,10 @@ export interface NotifyProgress extends NotifyState {
   finished: boolean;
 }
 
-export type NotifySummary = Pick<NotifyState, 'total' | 'sent' | 'failedPermanent' | 'cancelled' | 'startedAt'> & { finishedAt: string; runs: number };
+export type NotifySummary = Pick<NotifyState, 'total' | 'sent' | 'failedPermanent' | 'cancelled' | 'startedAt'> & {
+  finishedAt: string;
+  runs: number;
+};
 
 export const progressQuery = defineQuery<NotifyProgress>('progress');
 export const pauseUpdate = defineUpdate<NotifyProgress, []>('pause');

@@ -3,12 +3,25 @@
  * History holds counts and a cursor only, and the run continues as new before it grows large.
  */
 import {
-  allHandlersFinished, ApplicationFailure, condition, continueAsNew, proxyActivities, setHandler, sleep, workflowInfo,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import {
-  cancelUpdate, pauseUpdate, progressQuery, resumeUpdate,
-  type NotifyInput, type NotifyProgress, type NotifyState, type NotifySummary,
+  cancelUpdate,
+  pauseUpdate,
+  progressQuery,
+  resumeUpdate,
+  type NotifyInput,
+  type NotifyProgress,
+  type NotifyState,
+  type NotifySummary,
 } from './messages';
 
 const store = proxyActivities<Activities>({
@@ -34,8 +47,19 @@ export async function notifyRecipients(input: NotifyInput): Promise<NotifySummar
   const s: NotifyState = input.carried
     ? { ...input.carried, runs: input.carried.runs + 1 }
     : {
-        total: 0, pending: 0, sent: 0, failedPermanent: 0, failedTemporary: 0, cancelled: 0, cursor: 0, pass: 1, batches: 0,
-        runs: 1, startedAt: new Date().toISOString(), paused: input.startPaused === true, cancelRequested: false,
+        total: 0,
+        pending: 0,
+        sent: 0,
+        failedPermanent: 0,
+        failedTemporary: 0,
+        cancelled: 0,
+        cursor: 0,
+        pass: 1,
+        batches: 0,
+        runs: 1,
+        startedAt: new Date().toISOString(),
+        paused: input.startPaused === true,
+        cancelRequested: false,
       };
   let finished = false;
 
@@ -44,14 +68,49 @@ export async function notifyRecipients(input: NotifyInput): Promise<NotifySummar
     const pending = Math.max(0, s.total - s.sent - s.failedPermanent - s.cancelled);
     const elapsed = (Date.now() - Date.parse(s.startedAt)) / 1000;
     const rate = elapsed > 0 ? s.sent / elapsed : 0;
-    const eta = !finished && !s.paused && rate > 0 ? new Date(Date.now() + (pending / rate) * 1000).toISOString() : null;
+    const eta =
+      !finished && !s.paused && rate > 0 ? new Date(Date.now() + (pending / rate) * 1000).toISOString() : null;
     return { ...s, pending, rate: Math.round(rate * 100) / 100, eta, finished };
   };
-  const open = () => { if (finished || s.cancelRequested) throw ApplicationFailure.nonRetryable('the campaign is finished or being cancelled', 'UpdateRejected'); };
+  const open = () => {
+    if (finished || s.cancelRequested)
+      throw ApplicationFailure.nonRetryable('the campaign is finished or being cancelled', 'UpdateRejected');
+  };
   setHandler(progressQuery, progress);
-  setHandler(pauseUpdate, () => { s.paused = true; return progress(); }, { validator: () => { open(); if (s.paused) throw ApplicationFailure.nonRetryable('already paused', 'UpdateRejected'); } });
-  setHandler(resumeUpdate, () => { s.paused = false; return progress(); }, { validator: () => { open(); if (!s.paused) throw ApplicationFailure.nonRetryable('not paused', 'UpdateRejected'); } });
-  setHandler(cancelUpdate, () => { s.cancelRequested = true; return progress(); }, { validator: open });
+  setHandler(
+    pauseUpdate,
+    () => {
+      s.paused = true;
+      return progress();
+    },
+    {
+      validator: () => {
+        open();
+        if (s.paused) throw ApplicationFailure.nonRetryable('already paused', 'UpdateRejected');
+      },
+    },
+  );
+  setHandler(
+    resumeUpdate,
+    () => {
+      s.paused = false;
+      return progress();
+    },
+    {
+      validator: () => {
+        open();
+        if (!s.paused) throw ApplicationFailure.nonRetryable('not paused', 'UpdateRejected');
+      },
+    },
+  );
+  setHandler(
+    cancelUpdate,
+    () => {
+      s.cancelRequested = true;
+      return progress();
+    },
+    { validator: open },
+  );
   if (!input.carried) Object.assign(s, await store.prepareCampaign({ ...key, audience: input.audience }));
 
   for (let batchesThisRun = 0; ; batchesThisRun++) {
@@ -61,7 +120,14 @@ export async function notifyRecipients(input: NotifyInput): Promise<NotifySummar
       await condition(allHandlersFinished);
       return continueAsNew<typeof notifyRecipients>({ ...input, carried: s });
     }
-    const r = await sender.sendRecipientBatch({ ...key, afterRecipientId: s.cursor, limit: batchSize, notice: input.notice, maxAttempts, ...(input.ratePerSecond ? { ratePerSecond: input.ratePerSecond } : {}) });
+    const r = await sender.sendRecipientBatch({
+      ...key,
+      afterRecipientId: s.cursor,
+      limit: batchSize,
+      notice: input.notice,
+      maxAttempts,
+      ...(input.ratePerSecond ? { ratePerSecond: input.ratePerSecond } : {}),
+    });
     s.batches++;
     s.cursor = r.lastRecipientId;
     s.sent += r.sent;
@@ -78,5 +144,13 @@ export async function notifyRecipients(input: NotifyInput): Promise<NotifySummar
   if (s.cancelRequested) Object.assign(s, await store.cancelCampaign(key));
   finished = true;
   await condition(allHandlersFinished);
-  return { total: s.total, sent: s.sent, failedPermanent: s.failedPermanent, cancelled: s.cancelled, startedAt: s.startedAt, finishedAt: new Date().toISOString(), runs: s.runs };
+  return {
+    total: s.total,
+    sent: s.sent,
+    failedPermanent: s.failedPermanent,
+    cancelled: s.cancelled,
+    startedAt: s.startedAt,
+    finishedAt: new Date().toISOString(),
+    runs: s.runs,
+  };
 }

@@ -10,6 +10,10 @@ let repo: WordingStore | null = null;
 
 /** The repository's wording (templates/, locales/) and plans (plans/), read once per process. */
 export function defaultWordingStore(): WordingStore {
-  repo ??= createWordingStore({ templatesDir: DEFAULT_TEMPLATES_DIR, localesDir: DEFAULT_LOCALES_DIR, plansDir: DEFAULT_PLANS_DIR });
+  repo ??= createWordingStore({
+    templatesDir: DEFAULT_TEMPLATES_DIR,
+    localesDir: DEFAULT_LOCALES_DIR,
+    plansDir: DEFAULT_PLANS_DIR,
+  });
   return repo;
 }

@@ -7,9 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Recipient } from '../../../domain/obligation';
-import {
-  Catalogue, RegimeWording, WordingDefaults, type KindText, type KindWording,
-} from './schema';
+import { Catalogue, RegimeWording, WordingDefaults, type KindText, type KindWording } from './schema';
 
 export const REPO_DIR = path.resolve(__dirname, '..', '..', '..');
 export const DEFAULT_LOCALES_DIR = path.join(REPO_DIR, 'locales');
@@ -28,7 +26,10 @@ export interface WordingDirs {
 }
 
 export class WordingFileError extends Error {
-  constructor(readonly file: string, readonly issues: string[]) {
+  constructor(
+    readonly file: string,
+    readonly issues: string[],
+  ) {
     super(`${file}: ${issues.join('; ')}`);
     this.name = 'WordingFileError';
   }
@@ -61,7 +62,11 @@ function readJson(file: string): unknown {
 
 function validate<S extends z.ZodType>(schema: S, value: unknown, file: string): z.infer<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new WordingFileError(file, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  if (!parsed.success)
+    throw new WordingFileError(
+      file,
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
   return parsed.data;
 }
 
@@ -125,7 +130,11 @@ function openWording(dirs: WordingDirs, plan: string | null): Wording {
   };
 
   /** The base file and the plan's over it, each validated; the error names the file at fault. */
-  function merged<S extends z.ZodType>(schema: S, base: string, planRel: string | null): { value: z.infer<S> | null; files: string[] } {
+  function merged<S extends z.ZodType>(
+    schema: S,
+    base: string,
+    planRel: string | null,
+  ): { value: z.infer<S> | null; files: string[] } {
     const files: string[] = [];
     let value: unknown;
     if (existsSync(base)) {
@@ -141,30 +150,48 @@ function openWording(dirs: WordingDirs, plan: string | null): Wording {
   }
 
   const listJson = (dir: string | null): string[] =>
-    dir && existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : [];
+    dir && existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => f.slice(0, -5))
+      : [];
 
-  const locales = () => once('locales', () =>
-    [...new Set([...listJson(dirs.localesDir), ...listJson(planDir && path.join(planDir, 'locales'))])].sort());
+  const locales = () =>
+    once('locales', () =>
+      [...new Set([...listJson(dirs.localesDir), ...listJson(planDir && path.join(planDir, 'locales'))])].sort(),
+    );
 
   function catalogue(locale: string): Catalogue {
     return once(`catalogue:${locale}`, () => {
-      if (!locales().includes(locale)) throw new Error(`no wording for locale "${locale}": no ${path.join(dirs.localesDir, `${locale}.json`)}`);
-      const { value, files } = merged(Catalogue, path.join(dirs.localesDir, `${locale}.json`), path.join('locales', `${locale}.json`));
+      if (!locales().includes(locale))
+        throw new Error(`no wording for locale "${locale}": no ${path.join(dirs.localesDir, `${locale}.json`)}`);
+      const { value, files } = merged(
+        Catalogue,
+        path.join(dirs.localesDir, `${locale}.json`),
+        path.join('locales', `${locale}.json`),
+      );
       const file = files[files.length - 1];
       if (!value) throw new WordingFileError(file, ['no catalogue']);
-      if (value.locale !== locale) throw new WordingFileError(file, [`locale: "${value.locale}" is not the file's locale "${locale}"`]);
+      if (value.locale !== locale)
+        throw new WordingFileError(file, [`locale: "${value.locale}" is not the file's locale "${locale}"`]);
       return value;
     });
   }
 
-  const wordingFile = (name: string) => ({ base: path.join(dirs.templatesDir, 'wording', `${name}.json`), rel: path.join('templates', 'wording', `${name}.json`) });
+  const wordingFile = (name: string) => ({
+    base: path.join(dirs.templatesDir, 'wording', `${name}.json`),
+    rel: path.join('templates', 'wording', `${name}.json`),
+  });
 
   function regime(name: string) {
     return once(`regime:${name}`, () => {
       if (!NAME.test(name)) return { value: null, files: [] };
       const f = wordingFile(name);
       const r = merged(RegimeWording, f.base, f.rel);
-      if (r.value && r.value.regime !== name) throw new WordingFileError(r.files[r.files.length - 1], [`regime: "${r.value.regime}" is not the file's name "${name}"`]);
+      if (r.value && r.value.regime !== name)
+        throw new WordingFileError(r.files[r.files.length - 1], [
+          `regime: "${r.value.regime}" is not the file's name "${name}"`,
+        ]);
       return r;
     });
   }
@@ -200,7 +227,8 @@ function openWording(dirs: WordingDirs, plan: string | null): Wording {
       const rel = path.join('layouts', name, `${part}.hbs`);
       const own = planDir ? path.join(planDir, 'templates', rel) : null;
       const file = own && existsSync(own) ? own : path.join(dirs.templatesDir, rel);
-      if (!existsSync(file)) throw new Error(`layout ${file} is missing (every layout needs subject.hbs, text.hbs and html.hbs)`);
+      if (!existsSync(file))
+        throw new Error(`layout ${file} is missing (every layout needs subject.hbs, text.hbs and html.hbs)`);
       return { file, source: readFileSync(file, 'utf8') };
     });
   }
