@@ -123,7 +123,8 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
       }
       engine.matching.addTask(run.namespace, 'workflow', sticky.queue, dispatchOn(true));
       const fallback = setTimeout(() => {
-        if (!taken && queries.has(queryId)) engine.matching.addTask(run.namespace, 'workflow', run.taskQueue, dispatchOn(false));
+        if (!taken && queries.has(queryId))
+          engine.matching.addTask(run.namespace, 'workflow', run.taskQueue, dispatchOn(false));
       }, sticky.scheduleToStartMs);
       fallback.unref();
     }

@@ -37,6 +37,8 @@ export async function draftNotice({ state, plan, record }: NoticeContext, n: Not
       locale: n.locale,
       timeZone: n.timeZone,
       ...(n.delayReason ? { delayReason: n.delayReason } : {}),
+      // The plan's own wording (plans/<plan>/templates, plans/<plan>/locales) applies to its notices.
+      plan: plan.id,
     });
     // Recorded before it can be approved, so the ledger never shows an approval of an unrecorded draft.
     await record('notice.drafted', SYSTEM_ACTOR, {
@@ -155,6 +157,7 @@ async function notifyAffected(
               contact: plan.contact,
               timeZone: n.timeZone,
               ...(n.delayReason ? { delayReason: n.delayReason } : {}),
+              plan: plan.id,
             },
           },
           ...plan.massNotification,
