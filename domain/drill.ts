@@ -123,8 +123,9 @@ export function patchAt(e: Extract<ScriptedEvent, { kind: 'facts-change' }>, sta
   return { ...e.facts, ...instants };
 }
 
-/** An incident id for one run of a drill: the prefix, the drill, and the start to the minute. */
+/** An incident id for one run of a drill: the prefix, the drill, and its start. */
 export function drillIncidentId(drillId: string, start: string): string {
-  const stamp = start.replace(/[-:]/g, '').slice(0, 13); // 20261128T1200
+  // To the second: two runs of one drill triggered in the same minute are two incidents.
+  const stamp = start.replace(/[-:]/g, '').slice(0, 15); // 20261128T120000
   return `${DRILL_PREFIX}${drillId}-${stamp}`.slice(0, 64);
 }

@@ -55,7 +55,7 @@ describe('drill scenarios', () => {
 
   it('drill incidents carry their own prefix, an id the incident schema accepts', () => {
     const id = drillIncidentId('quarterly-eu', '2026-03-02T08:00:00.000Z');
-    expect(id).toBe('DRILL-quarterly-eu-20260302T0800');
+    expect(id).toBe('DRILL-quarterly-eu-20260302T080000');
     expect(isDrillIncident(id)).toBe(true);
     expect(isDrillIncident('INC-20260302-ABC')).toBe(false);
   });
