@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { jurisdictionName } from '../activities/notices/context-builder';
-import { summarizeByJurisdiction } from '../domain/obligation-summary';
+import { byDue, summarizeByJurisdiction } from '../domain/obligation-summary';
 import { IncidentFacts } from '../domain/facts';
 import type { Assessment } from '../domain/obligation';
 import { assess } from '../domain/rules/evaluate';
@@ -37,24 +37,13 @@ export function runAssessment(facts: IncidentFacts, rules: RuleSet = loadRuleSet
   return assess(facts, rules, createHolidayCalendar());
 }
 
-/** Readable table, soonest deadline first; "no fixed deadline" obligations last. */
 /** Above this many obligations the table is grouped by jurisdiction, with a one-line summary each. */
 const GROUP_ABOVE = 10;
 
 export function formatAssessment(a: Assessment): string {
   const groups = summarizeByJurisdiction(a.obligations, (code) => jurisdictionName(code, 'en'));
   const grouped = a.obligations.length > GROUP_ABOVE && groups.length > 1;
-  const rows = grouped
-    ? groups.flatMap((g) => g.obligations)
-    : [...a.obligations].sort((x, y) =>
-        (x.dueAt ?? '9999') < (y.dueAt ?? '9999')
-          ? -1
-          : (x.dueAt ?? '9999') > (y.dueAt ?? '9999')
-            ? 1
-            : x.id < y.id
-              ? -1
-              : 1,
-      );
+  const rows = grouped ? groups.flatMap((g) => g.obligations) : [...a.obligations].sort(byDue);
   const body = rows.map((o) => [
     o.dueAt ? o.dueAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : 'no fixed deadline',
     o.regime,

@@ -12,7 +12,8 @@ export interface JurisdictionSummary {
   line: string;
 }
 
-const byDue = (a: Obligation, b: Obligation) =>
+/** Soonest due first, obligations without a fixed deadline last; ties by id. */
+export const byDue = (a: Obligation, b: Obligation) =>
   (a.dueAt ?? '~') < (b.dueAt ?? '~')
     ? -1
     : (a.dueAt ?? '~') > (b.dueAt ?? '~')

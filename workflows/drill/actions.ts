@@ -12,10 +12,10 @@ export interface ScriptedAction {
   /** Identifies the thing to be done: the same key across looks, a new one when it changes (a new draft). */
   key: string;
   /**
-   * When the role's response time starts counting: the first time it was asked for this, even if the
+   * When the role's response time starts counting (default: `key`): the first time it was asked for this, even if the
    * thing has changed since (an approver who read a draft approves its amended version without a new wait).
    */
-  since: string;
+  since?: string;
   role: Role;
   update: ScriptedUpdate;
   /** The update's argument, built when the action is taken (a late approval needs its reason then). */
@@ -48,7 +48,6 @@ export function pendingActions(
     if (role)
       actions.push({
         key: 'containment',
-        since: 'containment',
         role,
         update: 'confirmContainment',
         arg: () => ({ actor: scriptActor(role), note: 'Drill: containment confirmed by the script' }),
@@ -88,7 +87,6 @@ export function pendingActions(
       if (role)
         actions.push({
           key: `file:${n.id}`,
-          since: `file:${n.id}`,
           role,
           update: 'recordFiling',
           arg: () => ({ actor: scriptActor(role), noticeId: n.id, reference: `DRILL-${n.id}`, channel: 'drill' }),
@@ -100,7 +98,6 @@ export function pendingActions(
     for (const t of view.tasks.filter((x) => !x.done && roles.includes(x.role))) {
       actions.push({
         key: `task:${t.id}`,
-        since: `task:${t.id}`,
         role: t.role,
         update: 'completeTask',
         arg: () => ({ actor: scriptActor(t.role), taskId: t.id, notes: 'Drill: completed by the script' }),
@@ -112,7 +109,6 @@ export function pendingActions(
     if (role)
       actions.push({
         key: 'review',
-        since: 'review',
         role,
         update: 'recordReview',
         arg: () => ({
@@ -127,7 +123,6 @@ export function pendingActions(
     if (accepting && roles.includes(item.role)) {
       actions.push({
         key: `accept:${item.id}`,
-        since: `accept:${item.id}`,
         role: accepting,
         update: 'acceptActionItem',
         arg: () => ({
@@ -143,7 +138,6 @@ export function pendingActions(
     if (role)
       actions.push({
         key: 'close',
-        since: 'close',
         role,
         update: 'close',
         arg: () => ({ actor: scriptActor(role), reason: 'Drill complete' }),

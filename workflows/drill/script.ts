@@ -72,8 +72,9 @@ export async function runScript(run: ScriptRun): Promise<void> {
     for (const a of pendingActions(view, plan, roles, { containmentScripted })) {
       if (taken.has(a.key)) continue;
       const now = Date.now();
-      const seen = firstSeen.get(a.since) ?? now;
-      firstSeen.set(a.since, seen);
+      const since = a.since ?? a.key;
+      const seen = firstSeen.get(since) ?? now;
+      firstSeen.set(since, seen);
       const due = seen + responseHours(scenario, a.role, run.responseOverride) * HOUR;
       if (due > now) {
         wakeAt = Math.min(wakeAt, due);
