@@ -41,6 +41,19 @@ export const Permissions = {
   'drill.read': { roles: everyone, what: 'read drills, their schedules, runs and reports' },
   'drill.manage': { roles: ['manager', 'admin'], what: 'schedule, pause, trigger and delete drills' },
   'ledger.read': { roles: ['auditor', 'manager', 'legal', 'admin'], what: 'read and verify the accountability ledger' },
+  'ledger.record': {
+    roles: actors,
+    what: 'record a step done outside the engine (a call to the regulator, a letter posted) in the ledger',
+  },
+  'record.read': {
+    roles: ['auditor', 'manager', 'legal', 'admin'],
+    what: "export an incident's accountability record and the breach register",
+  },
+  'tokens.manage': { roles: ['admin'], what: 'create, list and revoke API tokens' },
+  'retention.hold': {
+    roles: ['manager', 'admin'],
+    what: "hold or release the deletion of an incident's personal data (litigation hold)",
+  },
 } as const satisfies Record<string, { roles: readonly Role[] | 'plan' | 'task' | 'owner'; what: string }>;
 
 export type Action = keyof typeof Permissions;
