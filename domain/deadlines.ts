@@ -97,8 +97,30 @@ function addDays(d: LocalDate, n: number): LocalDate {
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
-function endOfLocalDay(d: LocalDate, timeZone: string): number {
+/** A local time of day, "HH:MM": the instant a day-counted deadline ends (a filing cut-off). */
+export type TimeOfDay = string;
+
+/**
+ * The end of a local day: its last instant, or the cut-off time that day (17:30 for EDGAR, 12:00 for
+ * DORA's roll-forward). A cut-off is the law's instant: the deadline is neither earlier nor later.
+ */
+function endOfLocalDay(d: LocalDate, timeZone: string, cutoff?: TimeOfDay): number {
+  if (cutoff) {
+    const [hour, minute] = cutoff.split(':').map(Number);
+    return fromLocal({ ...d, hour, minute, second: 0, ms: 0 }, timeZone);
+  }
   return fromLocal({ ...d, hour: 23, minute: 59, second: 59, ms: 999 }, timeZone);
+}
+
+/** The instant as the wall clock in `timeZone` shows it, with its offset: 2026-12-04T17:30:00-05:00. */
+export function localIso(instant: string, timeZone: string): string {
+  const ms = Date.parse(instant);
+  const l = toLocal(ms, timeZone);
+  const offsetMin = Math.round((Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second, l.ms) - ms) / 60_000);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const sign = offsetMin < 0 ? '-' : '+';
+  const off = Math.abs(offsetMin);
+  return `${p(l.year, 4)}-${p(l.month)}-${p(l.day)}T${p(l.hour)}:${p(l.minute)}:${p(l.second)}${sign}${p(Math.floor(off / 60))}:${p(off % 60)}`;
 }
 
 export function isWeekend(d: LocalDate): boolean {
@@ -115,9 +137,9 @@ export function addHours(start: string, hours: number): string {
 }
 
 /** "Within N days": the end of the Nth calendar day after the start day, in the recipient's zone. */
-export function addCalendarDays(start: string, days: number, timeZone: string): string {
+export function addCalendarDays(start: string, days: number, timeZone: string, cutoff?: TimeOfDay): string {
   const local = toLocal(Date.parse(start), timeZone);
-  return iso(endOfLocalDay(addDays(local, days), timeZone));
+  return iso(endOfLocalDay(addDays(local, days), timeZone, cutoff));
 }
 
 /** "Within N business days": the end of the Nth working day after the start day. */
@@ -127,6 +149,7 @@ export function addBusinessDays(
   timeZone: string,
   calendar: string,
   holidays: HolidayCalendar,
+  cutoff?: TimeOfDay,
 ): string {
   let d: LocalDate = toLocal(Date.parse(start), timeZone);
   let left = days;
@@ -134,7 +157,22 @@ export function addBusinessDays(
     d = addDays(d, 1);
     if (!isWeekend(d) && !holidays.isHoliday(calendar, d)) left--;
   }
-  return iso(endOfLocalDay(d, timeZone));
+  return iso(endOfLocalDay(d, timeZone, cutoff));
+}
+
+/** A deadline on a weekend or holiday moves to a set local time on the next working day (DORA RTS Art. 5(4)). */
+export function rollForwardToWorkingDay(
+  due: string,
+  timeZone: string,
+  calendar: string,
+  to: TimeOfDay,
+  holidays: HolidayCalendar,
+): string {
+  let d: LocalDate = toLocal(Date.parse(due), timeZone);
+  const off = (x: LocalDate) => isWeekend(x) || holidays.isHoliday(calendar, x);
+  if (!off(d)) return due;
+  while (off(d)) d = addDays(d, 1);
+  return iso(endOfLocalDay(d, timeZone, to));
 }
 
 /** Calendar months at the same wall-clock time; the 31st becomes the month's last day. */

@@ -29,7 +29,7 @@ const day = (iso: string) =>
   new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 function what(o: Obligation): string {
-  const who = o.key ?? o.recipient;
+  const who = o.recipientName ?? o.key ?? o.recipient;
   return o.dueAt ? `${who} due ${day(o.dueAt)}` : `${who} without a fixed deadline`;
 }
 

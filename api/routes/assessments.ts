@@ -25,7 +25,12 @@ export function assessmentRoutes(assess: (facts: IncidentFacts) => Assessment) {
         const byJurisdiction = summarizeByJurisdiction(assessment.obligations, (code) =>
           jurisdictionName(code, 'en'),
         ).map(({ obligations, ...g }) => ({ ...g, obligations: obligations.map((o) => o.id) }));
-        return { ...assessment, byJurisdiction };
+        return {
+          ...assessment,
+          conditional: assessment.conditional ?? [],
+          upcoming: assessment.upcoming ?? [],
+          byJurisdiction,
+        };
       },
     );
   };

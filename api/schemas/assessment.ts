@@ -1,7 +1,7 @@
 /** POST /v1/assessments: the obligations, and one line per jurisdiction, soonest first. */
 import { z } from 'zod';
 import { Instant } from '../../domain/facts';
-import { Assessment } from '../../domain/obligation';
+import { Assessment, ConditionalObligation, UpcomingRule } from '../../domain/obligation';
 import type { JurisdictionSummary } from '../../domain/obligation-summary';
 import type { Exact, Proof } from './common';
 
@@ -13,7 +13,15 @@ export const JurisdictionLine = z.object({
   line: z.string(),
 });
 
-export const AssessmentBody = Assessment.extend({ byJurisdiction: z.array(JurisdictionLine) });
+export const AssessmentBody = Assessment.extend({
+  conditional: z
+    .array(ConditionalObligation)
+    .describe('owed only after a later event (the trigger); no clock until the named fact is recorded'),
+  upcoming: z
+    .array(UpcomingRule)
+    .describe('rules not in force at awareness that take effect within a year and would apply'),
+  byJurisdiction: z.array(JurisdictionLine),
+});
 
 export type AssessmentProofs = [
   Proof<Exact<z.output<typeof JurisdictionLine>, Omit<JurisdictionSummary, 'obligations'> & { obligations: string[] }>>,

@@ -75,4 +75,87 @@ describe(`obligation properties over every loaded regime (${ruleSet.regimes.leng
       { numRuns: 100 },
     );
   });
+
+  /**
+   * Facts that make an incident more serious: stating one (false -> true) never removes an obligation
+   * nor moves a deadline later, and leaving it unstated is never later than either answer (an unknown
+   * is read the stricter way). The one exception is the law's own: Japan gives a malicious leak 60 days
+   * for the final report instead of 30 (PPC Rules Art. 8(2)).
+   */
+  const LONGER_BY_LAW = new Set(['maliciousAct:appi:authority-final', 'externalAccess:appi:authority-final']);
+  const SERIOUS = [
+    'significant',
+    'maliciousAct',
+    'externalAccess',
+    'substantialIncident',
+    'criticalInfrastructure',
+    'largeScale',
+    'vulnerableSubjects',
+    'secrecyProtectedData',
+  ] as const;
+  const dues = (f: IncidentFacts) => new Map(run(f).map((o) => [o.id, o.dueAt]));
+  const notLater = (a: string | null | undefined, b: string | null | undefined) =>
+    b === null || b === undefined || (a !== null && a !== undefined && Date.parse(a) <= Date.parse(b));
+  for (const flag of SERIOUS) {
+    it(`stating ${flag} never removes an obligation nor moves a deadline later; unstated is never later`, () => {
+      fc.assert(
+        fc.property(factsArb, (f) => {
+          const no = dues({ ...f, [flag]: false });
+          const yes = dues({ ...f, [flag]: true });
+          const unknown = dues({ ...f, [flag]: undefined });
+          for (const [id, due] of no) {
+            expect(yes.has(id)).toBe(true);
+            const [regime, key] = id.split(':');
+            if (!LONGER_BY_LAW.has(`${flag}:${regime}:${key}`)) expect(notLater(yes.get(id), due)).toBe(true);
+          }
+          for (const [id, due] of unknown) {
+            if (no.has(id)) expect(notLater(due, no.get(id))).toBe(true);
+            if (yes.has(id)) expect(notLater(due, yes.get(id))).toBe(true);
+          }
+        }),
+        { numRuns: 50 },
+      );
+    });
+  }
+
+  it('a recorded classification as major never removes an obligation (DORA needs no `significant` besides it)', () => {
+    fc.assert(
+      fc.property(factsArb, fc.integer({ min: 0, max: 48 }), (f, h) => {
+        const classified = { ...f, classifiedMajorAt: new Date(Date.parse(f.awareAt) + h * 3_600_000).toISOString() };
+        const after = new Set(ids(classified));
+        for (const id of ids({ ...f, classifiedMajorAt: undefined })) expect(after).toContain(id);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('sectors that shorten clocks (trust services, DORA entities without weekend relief) never move a deadline later', () => {
+    const stricter = [
+      'eu-trust-service-provider',
+      'dora-credit-institution',
+      'dora-central-counterparty',
+      'dora-trading-venue',
+    ] as const;
+    fc.assert(
+      fc.property(factsArb, fc.constantFrom(...stricter), (f, sector) => {
+        if (f.entity.sectors.includes(sector)) return;
+        const before = dues(f);
+        const after = dues({ ...f, entity: { ...f.entity, sectors: [...f.entity.sectors, sector] } });
+        for (const [id, due] of before) if (after.has(id)) expect(notLater(after.get(id), due)).toBe(true);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('a small processing agent never gets an earlier LGPD deadline, and nothing else changes', () => {
+    fc.assert(
+      fc.property(factsArb, (f) => {
+        const normal = dues({ ...f, entity: { ...f.entity, smallProcessingAgent: false } });
+        const small = dues({ ...f, entity: { ...f.entity, smallProcessingAgent: true } });
+        expect([...small.keys()]).toEqual([...normal.keys()]);
+        for (const [id, due] of normal) if (!id.startsWith('lgpd:')) expect(small.get(id)).toBe(due);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

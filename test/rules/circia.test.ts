@@ -1,5 +1,5 @@
 import type { IncidentFactsInput } from '../../domain/facts';
-import { byId, obligationsOf } from './helpers';
+import { assessmentOf, byId, obligationsOf } from './helpers';
 
 /**
  * A water utility in a critical infrastructure sector (covered entity under the PROPOSED rule);
@@ -20,7 +20,7 @@ const run = (over: Partial<IncidentFactsInput> = {}, delivered?: Record<string, 
 describe('CIRCIA, 6 U.S.C. 681b and proposed 6 CFR Part 226 (pending final rule)', () => {
   it('a covered cyber incident: CISA within 72 clock hours, then supplemental reports "promptly"', () => {
     const all = byId(run());
-    expect(Object.keys(all)).toEqual(['circia:incident:US', 'circia:supplemental:US']);
+    expect(Object.keys(all)).toEqual(['circia:incident:US']);
     expect(all['circia:incident:US']).toMatchObject({
       recipient: 'authority', jurisdiction: 'US', clockStart: '2026-03-07T14:00:00.000Z',
       // 72 clock hours: Sat 7 Mar 14:00Z -> Tue 10 Mar 14:00Z. Nights, the weekend and the DST change
@@ -28,18 +28,29 @@ describe('CIRCIA, 6 U.S.C. 681b and proposed 6 CFR Part 226 (pending final rule)
       dueAt: '2026-03-10T14:00:00.000Z',
     });
     expect(all['circia:incident:US'].citation).toMatch(/681b\(a\)\(1\)/);
-    expect(all['circia:supplemental:US']).toMatchObject({ after: 'circia:incident:US', dueAt: null });
+    // The supplemental report is conditional on new information: no clock until newInformationAt is recorded.
+    const a = assessmentOf(['circia'], base);
+    expect(a.conditional!.map((c) => [c.id, c.fact])).toEqual([['circia:supplemental:US', 'newInformationAt']]);
+    const later = byId(run({ newInformationAt: '2026-03-20T15:00:00Z' }));
+    expect(later['circia:supplemental:US']).toMatchObject({ after: 'circia:incident:US', clockStart: '2026-03-20T15:00:00.000Z', dueAt: null });
+  });
+
+  it('an incident stated not to be substantial is not a covered cyber incident (not stated: read as possible)', () => {
+    expect(run({ substantialIncident: false }).map((o) => o.id)).toEqual([]);
+    expect(run({ substantialIncident: true }).map((o) => o.id)).toEqual(['circia:incident:US']);
+    // A ransom payment is reported whether or not the incident is substantial (681b(a)(2)).
+    expect(run({ substantialIncident: false, ransomPaidAt: '2026-03-08T06:30:00Z' }).map((o) => o.id)).toEqual(['circia:ransom-payment:US']);
   });
 
   it('every obligation is unverified: the final rule is pending', () => {
-    const all = run({ ransomPaidAt: '2026-03-08T06:30:00Z' });
+    const all = run({ ransomPaidAt: '2026-03-08T06:30:00Z', newInformationAt: '2026-03-20T15:00:00Z' });
     expect(all).toHaveLength(3);
     for (const o of all) expect(o.unverified).toBe(true);
   });
 
   it('a ransom payment: CISA within 24 hours of the payment, independently of the incident clock', () => {
     const all = byId(run({ ransomPaidAt: '2026-03-08T06:30:00Z' }));
-    expect(Object.keys(all)).toEqual(['circia:incident:US', 'circia:ransom-payment:US', 'circia:supplemental:US']);
+    expect(Object.keys(all)).toEqual(['circia:incident:US', 'circia:ransom-payment:US']);
     expect(all['circia:ransom-payment:US']).toMatchObject({
       clockStart: '2026-03-08T06:30:00.000Z',
       // Paid Sun 8 Mar 06:30Z (01:30 EST, half an hour before clocks go forward): + 24 h = Mon 9 Mar 06:30Z
@@ -62,7 +73,7 @@ describe('CIRCIA, 6 U.S.C. 681b and proposed 6 CFR Part 226 (pending final rule)
   });
 
   it('the data-protection assessment does not matter: CIRCIA is about the incident, not personal data', () => {
-    expect(run({ risk: 'unlikely', encrypted: true }).map((o) => o.id)).toEqual(['circia:incident:US', 'circia:supplemental:US']);
+    expect(run({ risk: 'unlikely', encrypted: true }).map((o) => o.id)).toEqual(['circia:incident:US']);
   });
 
   it('not a covered entity: no CIRCIA report, even after a ransom payment', () => {

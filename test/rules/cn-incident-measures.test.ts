@@ -32,10 +32,12 @@ describe('国家网络安全事件报告管理办法 Arts. 4, 7, 8', () => {
     expect(all['cn-incident-measures:provincial-cac:CN'].citation).toMatch(/Art\. 4/);
   });
 
-  it('the post-incident summary has no computable due time: "30 days after handling ends" has no anchor (flagged)', () => {
+  it('the post-incident summary has no computable due time: "30 days after handling ends" has no anchor yet', () => {
     const summary = byId(run())['cn-incident-measures:provincial-cac-summary:CN'];
+    // Art. 8 (verified): 「网络安全事件处置工作结束后，网络运营者应当于30日内…形成事件处置总结报告按照原渠道上报。」
+    expect(summary.unverified).toBeUndefined();
     expect(summary).toMatchObject({
-      stage: 'final', after: 'cn-incident-measures:provincial-cac:CN', dueAt: null, unverified: true,
+      stage: 'final', after: 'cn-incident-measures:provincial-cac:CN', dueAt: null,
       // Until the initial report is delivered, the chain starts at its due time.
       clockStart: '2026-11-26T19:30:00.000Z',
     });
@@ -59,15 +61,17 @@ describe('国家网络安全事件报告管理办法 Arts. 4, 7, 8', () => {
     ]);
   });
 
-  it('a CII operator: protection-work department and public security organ within 1 hour, not the provincial CAC (flagged)', () => {
+  it('a CII operator: protection-work department and public security organ within 1 hour, not the provincial CAC', () => {
     const all = byId(run(sectors('cn-cii-operator')));
     expect(Object.keys(all)).toEqual([
       'cn-incident-measures:cii-police-summary:CN', 'cn-incident-measures:cii-police:CN',
       'cn-incident-measures:cii-protection-dept-summary:CN', 'cn-incident-measures:cii-protection-dept:CN',
     ]);
     for (const key of ['cii-protection-dept', 'cii-police']) {
+      // Art. 4 (verified): 「涉及关键信息基础设施的，…第一时间向保护工作部门、公安机关报告，最迟不得超过1小时。」
       // 23:30 CST + 1 h = Fri 27 Nov 00:30 CST = 2026-11-26T16:30Z.
-      expect(all[`cn-incident-measures:${key}:CN`]).toMatchObject({ stage: 'initial', dueAt: '2026-11-26T16:30:00.000Z', unverified: true });
+      expect(all[`cn-incident-measures:${key}:CN`]).toMatchObject({ stage: 'initial', dueAt: '2026-11-26T16:30:00.000Z' });
+      expect(all[`cn-incident-measures:${key}:CN`].unverified).toBeUndefined();
     }
   });
 

@@ -29,10 +29,11 @@ describe('Swiss FADP Art. 24', () => {
     ]);
   });
 
-  it('"risk" but not "high risk": no FDPIC notice; the data-subject notice stays, as a flagged conservative reading', () => {
+  it('"risk" but not "high risk": no FDPIC notice; the data-subject notice stays (Art. 24(4) is not tied to the high-risk test)', () => {
     const obligations = run({ risk: 'risk' });
     expect(obligations.map((o) => o.id)).toEqual(['fadp-ch:individuals:CH']);
-    expect(obligations[0]).toMatchObject({ recipient: 'individuals', dueAt: null, unverified: true });
+    expect(obligations[0]).toMatchObject({ recipient: 'individuals', dueAt: null });
+    expect(obligations[0].unverified).toBeUndefined();
     expect(obligations[0].citation).toMatch(/Art\. 24\(4\)/);
   });
 

@@ -1,6 +1,6 @@
 /** Worked-case helpers: assess facts against one regime's rule file only. */
 import { IncidentFacts, type IncidentFactsInput } from '../../domain/facts';
-import type { Obligation } from '../../domain/obligation';
+import type { Assessment, Obligation } from '../../domain/obligation';
 import { assess } from '../../domain/rules/evaluate';
 import { holidays, ruleSet } from '../fixtures';
 
@@ -17,4 +17,13 @@ export function obligationsOf(id: string, facts: IncidentFactsInput, delivered: 
 
 export function byId(obligations: Obligation[]): Record<string, Obligation> {
   return Object.fromEntries(obligations.map((o) => [o.id, o]));
+}
+
+/** The whole assessment (obligations, conditional obligations, upcoming rules) over several regimes. */
+export function assessmentOf(
+  ids: string[],
+  facts: IncidentFactsInput,
+  delivered: Record<string, string> = {},
+): Assessment {
+  return assess(IncidentFacts.parse(facts), { version: 'test', regimes: ids.map(regime) }, { holidays, delivered });
 }

@@ -26,7 +26,7 @@ describe('LGPD Art. 48 / Res. CD/ANPD 15/2024', () => {
     ]);
     const o = byId(obligations);
     expect(o['lgpd:authority:BR']).toMatchObject({
-      recipient: 'authority', stage: 'initial', jurisdiction: 'BR', unverified: true,
+      recipient: 'authority', stage: 'initial', jurisdiction: 'BR',
       clockStart: '2026-04-17T18:00:00.000Z',
       // Known Fri 17 Apr 15:00 BRT. Working days: Mon 20 Apr (1), Tue 21 Apr Tiradentes (holiday, skipped),
       // Wed 22 (2), Thu 23 (3) -> end of Thu 23 Apr 23:59:59.999 BRT = 2026-04-24T02:59:59.999Z.

@@ -24,7 +24,7 @@ describe('NIS2 Art. 23', () => {
       dueAt: '2026-03-28T22:30:00.000Z',
     });
     expect(all['nis2:notification:DE']).toMatchObject({
-      stage: 'notification', unverified: true,
+      stage: 'notification',
       // + 72 clock hours across the switch to summer time on Sun 29 March: 2026-03-30 22:30Z,
       // i.e. Tue 31 March 00:30 CEST on the Berlin wall clock (not 23:30 on the 30th).
       dueAt: '2026-03-30T22:30:00.000Z',
@@ -35,7 +35,10 @@ describe('NIS2 Art. 23', () => {
       // so the month's last day, Thu 30 April 00:30 CEST = 2026-04-29 22:30Z.
       dueAt: '2026-04-29T22:30:00.000Z',
     });
-    expect(all['nis2:recipients:DE']).toMatchObject({ recipient: 'individuals', dueAt: null, unverified: true });
+    expect(all['nis2:recipients:DE']).toMatchObject({ recipient: 'individuals', dueAt: null });
+    // NIS2 Art. 23(1) and 23(4)(b) checked against the Directive's text (issue 9 review).
+    expect(all['nis2:notification:DE'].unverified).toBeUndefined();
+    expect(all['nis2:recipients:DE'].unverified).toBeUndefined();
     expect(all['nis2:early-warning:DE'].requiredContent).toEqual(['suspected-unlawful-or-malicious', 'cross-border-impact']);
     expect(all['nis2:early-warning:DE'].citation).toMatch(/NIS2 Art\. 23\(1\), 23\(4\)\(a\)/);
     expect(all['nis2:early-warning:DE'].unverified).toBeUndefined();
@@ -45,6 +48,25 @@ describe('NIS2 Art. 23', () => {
     const all = byId(run({}, { 'nis2:notification:DE': '2026-03-29T10:00:00Z' }));
     // Submitted Sun 29 March 12:00 CEST (10:00Z, after the 01:00Z switch) + 1 month = Wed 29 April 12:00 CEST.
     expect(all['nis2:final:DE']).toMatchObject({ clockStart: '2026-03-29T10:00:00.000Z', dueAt: '2026-04-29T10:00:00.000Z' });
+  });
+
+  it('a trust service provider has 24 hours for the incident notification (Art. 23(4)(b), second subparagraph)', () => {
+    const all = byId(run({ entity: { name: 'Vertrauensdienst GmbH', country: 'DE', sectors: ['nis2-essential', 'eu-trust-service-provider'] } }));
+    // Fri 2026-03-27 22:30Z + 24 h = Sat 2026-03-28 22:30Z, the same instant as the early warning.
+    expect(all['nis2:notification:DE'].dueAt).toBe('2026-03-28T22:30:00.000Z');
+    // The final report follows it: Sat 28 March 23:30 CET + 1 month = Tue 28 April 23:30 CEST = 21:30Z.
+    expect(all['nis2:final:DE'].dueAt).toBe('2026-04-28T21:30:00.000Z');
+  });
+
+  it('an incident still being handled a month after the notification: the final report is due a month after handling ends', () => {
+    // Notification submitted Sun 29 March 12:00 CEST: first date Wed 29 April 12:00 CEST = 10:00Z.
+    const delivered = { 'nis2:notification:DE': '2026-03-29T10:00:00Z' };
+    // Handling ended Fri 15 May 2026 18:00 CEST (16:00Z), after the first date: + 1 month = Mon 15 June 18:00 CEST = 16:00Z.
+    const late = byId(run({ handlingEndedAt: '2026-05-15T16:00:00Z' }, delivered))['nis2:final:DE'];
+    expect(late.dueAt).toBe('2026-06-15T16:00:00.000Z');
+    expect(late.reading).toMatch(/handling ended/);
+    // Handling ended before the first date (Fri 10 April): the first date stands.
+    expect(byId(run({ handlingEndedAt: '2026-04-10T08:00:00Z' }, delivered))['nis2:final:DE'].dueAt).toBe('2026-04-29T10:00:00.000Z');
   });
 
   it('a month from 31 January ends on the last day of February', () => {

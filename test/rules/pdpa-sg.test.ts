@@ -23,9 +23,9 @@ describe('PDPA ss 26B-26D and the Notification of Data Breaches Regulations 2021
       id: 'pdpa-sg:authority:SG', recipient: 'authority', jurisdiction: 'SG', clockStart: '2026-11-27T04:00:00.000Z',
       // Start day Fri 27 Nov (SGT); 3 calendar days -> end of Mon 30 Nov 23:59:59.999 SGT (UTC+8) = 15:59:59.999Z.
       dueAt: '2026-11-30T15:59:59.999Z',
-      // The law counts from the day the organisation assesses the breach notifiable; no such fact, so awareAt.
-      unverified: true,
+      // s 26D(1) counts from the day the organisation assesses the breach notifiable; no such fact yet, so awareAt (never later).
     });
+    expect(o.unverified).toBeUndefined();
     expect(o.citation).toMatch(/26D\(1\)/);
   });
 

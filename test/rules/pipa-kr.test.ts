@@ -25,9 +25,11 @@ describe('PIPA Art. 34 and Enforcement Decree Arts. 39, 40', () => {
     expect(o.requiredContent).toContain('rights-and-remedies');
   });
 
-  it('the PIPC/KISA report: also 72 hours; for 10 people with no sensitive data only the conservative "external access" reading triggers it (flagged)', () => {
+  it('the PIPC/KISA report: also 72 hours; for 10 people with no sensitive data only the "external access" reading triggers it', () => {
     const o = byId(run())['pipa-kr:authority:KR'];
-    expect(o).toMatchObject({ recipient: 'authority', dueAt: '2026-11-29T15:30:00.000Z', unverified: true });
+    // Decree Art. 40(1) (verified): 「…알게 되었을 때에는 72시간 이내에」; item 3 (external unlawful access) is not yet a fact.
+    expect(o).toMatchObject({ recipient: 'authority', dueAt: '2026-11-29T15:30:00.000Z' });
+    expect(o.unverified).toBeUndefined();
     expect(o.citation).toMatch(/40\(1\)/);
   });
 

@@ -21,9 +21,11 @@ describe('PIPEDA breach of security safeguards', () => {
   it('a real risk of significant harm: OPC report, individuals and mitigating organizations, from the determination', () => {
     const obligations = obligationsOf('pipeda', canadian({ determinedAt: '2026-11-09T10:00:00-05:00' }));
     expect(obligations.map((o) => o.id)).toEqual(['pipeda:authority:CA', 'pipeda:individuals:CA', 'pipeda:mitigating-organisations:CA']);
+    // ss 10.1(1), 10.1(3), 10.2(1) checked: RROSH read as minRisk 'risk' is a reading, not doubt, so nothing is flagged.
+    for (const ob of obligations) expect(ob.unverified).toBeUndefined();
     const o = byId(obligations);
     expect(o['pipeda:authority:CA']).toMatchObject({
-      recipient: 'authority', jurisdiction: 'CA', unverified: true,
+      recipient: 'authority', jurisdiction: 'CA',
       // Determined Mon 9 Nov 10:00 EST = 15:00Z; the clock runs from the determination, not from awareness.
       clockStart: '2026-11-09T15:00:00.000Z',
       // "As soon as feasible": no number.

@@ -26,7 +26,9 @@ describe('PIPL Art. 57', () => {
     expect(all['pipl:authority:CN'].requiredContent).toEqual([
       'data-categories', 'cause', 'likely-consequences', 'measures', 'steps-for-individuals', 'contact-point',
     ]);
-    expect(all['pipl:individuals:CN']).toMatchObject({ recipient: 'individuals', dueAt: null, unverified: true });
+    expect(all['pipl:individuals:CN']).toMatchObject({ recipient: 'individuals', dueAt: null });
+    // Art. 57(1)-(2) checked against the NPC text: the encryption exemption is a reading of 57(2), not doubt.
+    expect(all['pipl:individuals:CN'].unverified).toBeUndefined();
   });
 
   it('encryption (harm effectively avoided) spares the individuals but never the department notice', () => {

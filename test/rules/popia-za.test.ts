@@ -21,9 +21,11 @@ describe('POPIA s 22 security compromises', () => {
   it('a compromise: the Regulator and the data subjects, as soon as reasonably possible after discovery', () => {
     const obligations = obligationsOf('popia-za', southAfrican());
     expect(obligations.map((o) => o.id)).toEqual(['popia-za:authority:ZA', 'popia-za:individuals:ZA']);
+    // s 22(1) and the Regulator's guidance (every compromise, any risk level) checked: nothing is flagged.
+    for (const ob of obligations) expect(ob.unverified).toBeUndefined();
     const o = byId(obligations);
     expect(o['popia-za:authority:ZA']).toMatchObject({
-      recipient: 'authority', jurisdiction: 'ZA', unverified: true,
+      recipient: 'authority', jurisdiction: 'ZA',
       // Discovered Fri 7 Aug 16:00 SAST (UTC+2) = 14:00Z.
       clockStart: '2026-08-07T14:00:00.000Z',
       // "As soon as reasonably possible": no number.

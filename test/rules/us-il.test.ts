@@ -1,5 +1,5 @@
 import type { IncidentFactsInput } from '../../domain/facts';
-import { byId, obligationsOf } from './helpers';
+import { assessmentOf, byId, obligationsOf } from './helpers';
 
 /**
  * Illinois, 815 ILCS 530/10 and 530/50: residents "in the most expedient time possible and without
@@ -46,34 +46,44 @@ describe('Illinois PIPA 815 ILCS 530', () => {
     expect(ids).toEqual(['us-il:residents:US-IL']);
   });
 
-  it('HIPAA covered entity: AG within 5 business days, counted conservatively from discovery over Christmas and New Year', () => {
-    const o = byId(obligationsOf('us-il', illinoisan({
+  it('HIPAA covered entity under 500: the AG copy follows the annual HHS log, 5 business days after it', () => {
+    const facts = illinoisan({
       awareAt: '2026-12-24T10:00:00-06:00',
       entity: { name: 'Example Hospital', country: 'US', sectors: ['hipaa-covered-entity'] },
       affected: [{ country: 'US', region: 'US-IL', count: 40 }],
       dataCategories: ['name', 'health'],
-    })));
+      risk: 'risk',
+    });
+    const o = byId(assessmentOf(['hipaa', 'us-il'], facts).obligations);
+    // 40 people: HHS in the annual log, 60 days after 31 Dec 2026 = Mon 1 Mar 2027, end of day EST
+    // = 2027-03-02T04:59:59.999Z, which is still Mon 1 Mar in Chicago (22:59 CST). The AG copy: Tue 2 (1), Wed 3 (2),
+    // Thu 4 (3), Fri 5 (4), Mon 8 (5) -> end of Mon 8 Mar CST = 2027-03-09T05:59:59.999Z.
     expect(o['us-il:hipaa-attorney-general:US-IL']).toMatchObject({
-      recipient: 'authority', unverified: true,
-      clockStart: '2026-12-24T16:00:00.000Z',
-      // Thu 24 Dec: Fri 25 Christmas and the weekend skipped; Mon 28 (1), Tue 29 (2), Wed 30 (3), Thu 31 (4);
-      // Fri 1 Jan New Year's Day and the weekend skipped; Mon 4 Jan (5): end of day CST = 05:59:59.999Z on 5 Jan.
-      dueAt: '2027-01-05T05:59:59.999Z',
+      recipient: 'authority',
+      recipientName: 'Illinois Attorney General',
+      after: 'hipaa:hhs:US',
+      clockStart: '2027-03-02T04:59:59.999Z',
+      dueAt: '2027-03-09T05:59:59.999Z',
     });
     expect(o['us-il:hipaa-attorney-general:US-IL'].citation).toMatch(/530\/50/);
     // Deemed compliant with the Act (530/50): no separate resident or 530/10(e) AG notice.
-    expect(Object.keys(o)).toEqual(['us-il:hipaa-attorney-general:US-IL']);
+    expect(Object.keys(o).filter((id) => id.startsWith('us-il:'))).toEqual(['us-il:hipaa-attorney-general:US-IL']);
+    // No HHS notice owed (risk assessed as unlikely, 45 CFR 164.402): no copy either.
+    expect(assessmentOf(['hipaa', 'us-il'], { ...facts, risk: 'unlikely' }).obligations).toEqual([]);
   });
 
-  it('HIPAA covered entity discovering on the Friday before Labor Day: 5 business days skip the weekend and the holiday', () => {
-    const [o] = obligationsOf('us-il', illinoisan({
+  it('HIPAA covered entity notifying HHS on the Friday before Labor Day: 5 business days skip the weekend and the holiday', () => {
+    const facts = illinoisan({
       // Fri 4 Sep 2026 10:00 CDT = 15:00Z.
       awareAt: '2026-09-04T10:00:00-05:00',
       entity: { name: 'Example Hospital', country: 'US', sectors: ['hipaa-covered-entity'] },
       dataCategories: ['name', 'health-insurance'],
-    }));
-    // Mon 7 Sep (Labor Day) skipped; Tue 8 (1), Wed 9 (2), Thu 10 (3), Fri 11 (4), Mon 14 (5): end CDT = 04:59:59.999Z on 15 Sep.
-    expect(o).toMatchObject({ id: 'us-il:hipaa-attorney-general:US-IL', clockStart: '2026-09-04T15:00:00.000Z', dueAt: '2026-09-15T04:59:59.999Z' });
+      risk: 'risk',
+    });
+    // HHS notified the same day, 15:00Z. Mon 7 Sep (Labor Day) skipped; Tue 8 (1), Wed 9 (2), Thu 10 (3), Fri 11 (4),
+    // Mon 14 (5): end CDT = 04:59:59.999Z on 15 Sep.
+    const o = byId(assessmentOf(['hipaa', 'us-il'], facts, { 'hipaa:hhs:US': '2026-09-04T15:00:00Z' }).obligations);
+    expect(o['us-il:hipaa-attorney-general:US-IL']).toMatchObject({ clockStart: '2026-09-04T15:00:00.000Z', dueAt: '2026-09-15T04:59:59.999Z' });
   });
 
   it('business associates are deemed compliant too, and notify HHS only through the covered entity: nothing here', () => {

@@ -25,7 +25,9 @@ describe('Massachusetts M.G.L. c. 93H § 3', () => {
     const o = byId(obligations);
     for (const id of ALL) {
       // Mon 4 May 23:45 EDT = 03:45Z on Tue 5 May.
-      expect(o[id]).toMatchObject({ clockStart: '2026-05-05T03:45:00.000Z', dueAt: null, unverified: true });
+      expect(o[id]).toMatchObject({ clockStart: '2026-05-05T03:45:00.000Z', dueAt: null });
+      // c. 93H § 3(b) checked against the statute's text (issue 9 review).
+      expect(o[id].unverified).toBeUndefined();
       expect(o[id].deadline).toMatch(/as soon as practicable and without unreasonable delay/);
       expect(o[id].citation).toMatch(/93H §§? 3/);
     }

@@ -1,5 +1,5 @@
 import type { IncidentFactsInput } from '../../domain/facts';
-import { byId, obligationsOf } from './helpers';
+import { assessmentOf, byId, obligationsOf } from './helpers';
 
 /**
  * New York: Gen. Bus. Law § 899-aa (residents within 30 days of discovery; AG, Department of State
@@ -37,7 +37,7 @@ describe('New York GBL § 899-aa and 23 NYCRR 500.17', () => {
     });
     for (const id of STATE) {
       expect(o[id]).toMatchObject({
-        recipient: 'authority', after: 'us-ny:residents:US-NY', unverified: true,
+        recipient: 'authority', after: 'us-ny:residents:US-NY',
         // Chained, 0 days: the end of the day the residents' notice is due (Sat 7 Nov EST).
         clockStart: '2026-11-08T04:59:59.999Z',
         dueAt: '2026-11-08T04:59:59.999Z',
@@ -84,7 +84,7 @@ describe('New York GBL § 899-aa and 23 NYCRR 500.17', () => {
     }));
     expect(obligations.map((o) => o.id)).toEqual(['us-ny:dfs:US-NY']);
     expect(obligations[0]).toMatchObject({
-      recipient: 'authority', jurisdiction: 'US-NY', unverified: true,
+      recipient: 'authority', jurisdiction: 'US-NY',
       // Determined Sat 31 Oct 08:00 EDT = 12:00Z; + 72 h = Tue 3 Nov 12:00Z (07:00 EST: the lost hour does not matter).
       clockStart: '2026-10-31T12:00:00.000Z',
       dueAt: '2026-11-03T12:00:00.000Z',
@@ -109,25 +109,47 @@ describe('New York GBL § 899-aa and 23 NYCRR 500.17', () => {
     expect(without['us-ny:dfs-extortion-payment:US-NY']).toBeUndefined();
   });
 
-  it('HIPAA covered entity: AG within 5 business days, counted conservatively from discovery (Thanksgiving and a weekend skipped); residents notified under HIPAA', () => {
-    const o = byId(obligationsOf('us-ny', newYork({
+  it('HIPAA covered entity: the AG copy follows the HHS notice (hipaa:hhs), 5 business days from its delivery', () => {
+    const facts = newYork({
       awareAt: '2026-11-20T10:00:00-05:00',
       entity: { name: 'Example Clinic', country: 'US', sectors: ['hipaa-covered-entity'] },
       dataCategories: ['name', 'health'],
-    })));
-    expect(o['us-ny:hipaa-attorney-general:US-NY']).toMatchObject({
-      recipient: 'authority', unverified: true,
-      clockStart: '2026-11-20T15:00:00.000Z',
-      // Fri 20 Nov: Mon 23 (1), Tue 24 (2), Wed 25 (3), Thu 26 Thanksgiving skipped, Fri 27 (4),
-      // weekend skipped, Mon 30 Nov (5): end of day EST = 04:59:59.999Z on 1 Dec.
-      dueAt: '2026-12-01T04:59:59.999Z',
     });
-    expect(o['us-ny:hipaa-attorney-general:US-NY'].citation).toMatch(/899-aa\(9\)/);
+    const ag = (delivered: Record<string, string> = {}) =>
+      byId(assessmentOf(['hipaa', 'us-ny'], facts, delivered).obligations)['us-ny:hipaa-attorney-general:US-NY'];
+    // HHS not yet notified: 1,000 people, so HHS goes with the individual notices, due 60 days after
+    // discovery (Fri 20 Nov 2026 -> Tue 19 Jan 2027, end of day EST = 2027-01-20T04:59:59.999Z). The AG copy
+    // counts from that due time: Wed 20 (1), Thu 21 (2), Fri 22 (3), Mon 25 (4), Tue 26 (5) -> end of Tue 26 Jan EST.
+    expect(ag()).toMatchObject({
+      recipient: 'authority',
+      recipientName: 'New York Attorney General',
+      after: 'hipaa:hhs:US',
+      clockStart: '2027-01-20T04:59:59.999Z',
+      dueAt: '2027-01-27T04:59:59.999Z',
+      dueAtLocal: '2027-01-26T23:59:59-05:00',
+    });
+    // HHS notified early, Wed 2 Dec 2026 14:00 EST: Thu 3 (1), Fri 4 (2), Mon 7 (3), Tue 8 (4), Wed 9 (5) -> end of Wed 9 Dec EST.
+    expect(ag({ 'hipaa:hhs:US': '2026-12-02T19:00:00Z' })).toMatchObject({
+      clockStart: '2026-12-02T19:00:00.000Z',
+      dueAt: '2026-12-10T04:59:59.999Z',
+    });
+    // HHS notified late, Fri 22 Jan 2027 16:00 EST (after its own deadline): the copy still counts from the notice:
+    // Mon 25 (1), Tue 26 (2), Wed 27 (3), Thu 28 (4), Fri 29 (5) -> end of Fri 29 Jan EST.
+    expect(ag({ 'hipaa:hhs:US': '2027-01-22T21:00:00Z' })).toMatchObject({
+      clockStart: '2027-01-22T21:00:00.000Z',
+      dueAt: '2027-01-30T04:59:59.999Z',
+    });
+    // Without the HIPAA rules (no HHS notice) there is nothing to copy.
+    const o = byId(obligationsOf('us-ny', facts));
+    expect(o['us-ny:hipaa-attorney-general:US-NY']).toBeUndefined();
+    expect(ag().citation).toMatch(/899-aa\(9\)/);
     // Residents are notified under HIPAA, not § 899-aa (§ 899-aa(2)(b)): no New York resident notice,
     // but the attorney general, department of state and state police are still owed notice (no number of days).
     expect(o['us-ny:residents:US-NY']).toBeUndefined();
     for (const k of ['attorney-general-regulated', 'department-of-state-regulated', 'state-police-regulated']) {
-      expect(o[`us-ny:${k}:US-NY`]).toMatchObject({ recipient: 'authority', dueAt: null, unverified: true });
+      expect(o[`us-ny:${k}:US-NY`]).toMatchObject({ recipient: 'authority', dueAt: null });
+      // § 899-aa(2)(b), (8)(a) and (9) checked against the statute's text (issue 9 review).
+      expect(o[`us-ny:${k}:US-NY`].unverified).toBeUndefined();
       expect(o[`us-ny:${k}:US-NY`].citation).toMatch(/899-aa\(2\)\(b\), \(8\)\(a\)/);
     }
   });
