@@ -22,6 +22,7 @@ import { createDrillActivities } from './drills';
 import { createDrillGuard } from './drills/guard';
 import { createDrillStore } from './drills/store';
 import { createCampaigns } from './recipients/campaign';
+import { createRetentionActivities } from './retention';
 import type { Db } from './store/db';
 
 export interface ActivityDeps {
@@ -33,6 +34,8 @@ export interface ActivityDeps {
   holidays: HolidayCalendar;
   plans: (planId: string) => Plan;
   clock: () => Date;
+  /** The outbox transport's folder, whose letters to individuals retention deletes (unset: none). */
+  outboxDir?: string;
   /** Set once the Temporal client is connected: drills' scripted participants act through it. */
   incidents?: IncidentGateway;
 }
@@ -94,6 +97,7 @@ export function createActivities(deps: ActivityDeps) {
 
   return {
     ...createCampaigns(deps.db, { mailer, renderer, guard }),
+    ...createRetentionActivities({ db: deps.db, outboxDir: deps.outboxDir, clock: deps.clock }),
     ...createDrillActivities({
       ledger,
       drills,

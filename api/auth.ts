@@ -10,6 +10,35 @@ declare module 'fastify' {
 
 export type TokenMap = Map<string, Actor>;
 
+/** Something that knows which person and role a bearer token stands for (the hashed store, a map). */
+export interface TokenResolver {
+  resolve(token: string): Promise<Actor | undefined> | Actor | undefined;
+}
+
+/** What the app authenticates against: a resolver, or a plain map (tests, `API_TOKENS`). */
+export type TokenSource = TokenMap | TokenResolver;
+
+function asResolver(source: TokenSource): TokenResolver {
+  return source instanceof Map ? { resolve: (t) => source.get(t) } : source;
+}
+
+/**
+ * Asks each source in turn; the first that knows the token decides. The engine's order: the hashed
+ * store, then `API_TOKENS`, then the development tokens (cli/start.ts).
+ */
+export function tokenChain(...sources: TokenSource[]): TokenResolver {
+  const resolvers = sources.map(asResolver);
+  return {
+    async resolve(token) {
+      for (const r of resolvers) {
+        const actor = await r.resolve(token);
+        if (actor) return actor;
+      }
+      return undefined;
+    },
+  };
+}
+
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
@@ -20,13 +49,17 @@ export class HttpError extends Error {
 }
 
 /** Bearer token → person and role. Every route but the docs needs one. */
-export function authenticate(tokens: TokenMap) {
+export function authenticate(tokens: TokenSource) {
+  const resolver = asResolver(tokens);
   return async (req: FastifyRequest): Promise<void> => {
     const header = req.headers.authorization ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
-    const actor = m ? tokens.get(m[1]) : undefined;
+    const actor = m ? await resolver.resolve(m[1]) : undefined;
     if (!actor)
-      throw new HttpError(401, m ? 'unknown bearer token' : 'missing bearer token (Authorization: Bearer <token>)');
+      throw new HttpError(
+        401,
+        m ? 'unknown or revoked bearer token' : 'missing bearer token (Authorization: Bearer <token>)',
+      );
     req.actor = actor;
   };
 }

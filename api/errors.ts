@@ -51,6 +51,7 @@ function httpName(code: number): string {
         409: 'Conflict',
         413: 'Payload Too Large',
         415: 'Unsupported Media Type',
+        503: 'Service Unavailable',
       } as Record<number, string>
     )[code] ?? 'Error'
   );

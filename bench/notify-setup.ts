@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const db = await openDatabase(/^postgres(ql)?:\/\//.test(dataDir) ? { url: dataDir } : { dataDir });
   await migrate(db);
   // One incident per measured round, so each round sends to a fresh set of recipients.
-  for (let round = 1; round <= Number(rounds); round++) await seedRecipients(db, `${incidentId}-${round}`, Number(n));
+  // A third of the people live in California: GDPR and California's law both cover them (one letter each).
+  for (let round = 1; round <= Number(rounds); round++)
+    await seedRecipients(db, `${incidentId}-${round}`, Number(n), { region: (i) => (i % 3 === 0 ? 'US-CA' : null) });
   await db.close();
   await workflowBundlePath();
 }

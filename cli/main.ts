@@ -5,6 +5,10 @@
  *   recipients --incident <id> --file <f.csv>       import affected people into a running engine
  *   progress --incident <id> --notice <notice id>   a progress bar for a mass notification
  *   drill ...                             schedules, reports and rehearsals of drills (cli drill for usage)
+ *   record export --incident <id> --format json|html|pdf [--out <f>]   an incident's accountability record
+ *   register export --format csv|json [--out <f>]                      the breach register (drills excluded)
+ *   ledger verify [--incident <id>] | ledger record --incident <id> --action <text> [--payload <json>]
+ *   tokens create|list|revoke ...         hashed API tokens (cli tokens for usage)
  * (the last three talk to the engine's API: --api / BRE_API, --token / BRE_TOKEN or the dev tokens)
  */
 import { parseArgs } from 'node:util';
@@ -12,6 +16,9 @@ import { loadRuleSet, RuleFileError } from '../activities/rules/load';
 import { formatAssessment, InvalidInput, readFacts, runAssessment, UsageError } from './assess';
 import { formatRules } from './rules';
 import { runDrill } from './drill';
+import { runLedger } from './ledger';
+import { runRecord } from './record';
+import { runTokens } from './tokens';
 import { remoteFrom, uploadRecipients, watchProgress } from './remote';
 
 const USAGE =
@@ -21,6 +28,10 @@ const USAGE =
 export async function run(argv: string[], out: (s: string) => void): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'drill') return runDrill(rest, out, (s) => process.stderr.write(s));
+  if (command === 'record' || command === 'register')
+    return runRecord(argv, (s) => (typeof s === 'string' ? out(s) : process.stdout.write(s)));
+  if (command === 'ledger') return runLedger(rest, out);
+  if (command === 'tokens') return runTokens(rest, out);
   const { values } = parseArgs({
     args: rest,
     strict: true,

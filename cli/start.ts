@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { buildApp } from '../api/app';
 import { createGateway } from '../api/gateway';
+import { createRetentionGateway } from '../api/routes/retention';
 import { createDrillScheduler } from '../api/drill-scheduler';
 import { checkDrill } from '../activities/drills/check';
 import { createDrillStore } from '../activities/drills/store';
+import { createTokenStore } from '../activities/tokens/store';
 import { assess } from '../domain/rules/evaluate';
 import { EncryptionCodec, resolvePayloadKey } from '../worker/codec';
 import { ConfigError, loadConfig } from '../worker/config';
@@ -61,8 +63,11 @@ async function main(): Promise<void> {
     gateway,
     ledger: runtime.deps.ledger,
     db: runtime.db,
+    // The hashed store first, then API_TOKENS or (without them) the development tokens.
+    tokenStore: createTokenStore(runtime.db),
     tokens,
     logger: log,
+    retention: createRetentionGateway(temporal.client),
     drills: {
       scheduler: createDrillScheduler(temporal.client, config.TEMPORAL_TASK_QUEUE),
       runs: createDrillStore(runtime.db),

@@ -73,6 +73,9 @@ const REVIEW_DEFAULTS = {
   durationMinutes: 60,
 } as const;
 
+/** Shares of the time from draft to due time at which a pending approval is escalated. */
+export const DEFAULT_APPROVAL_ESCALATION = [0.5, 0.8] as const;
+
 export const EscalationStep = z.object({
   /** Hours after a missed deadline at which this role is alerted (0 = at the deadline). */
   afterMissedHours: z.number().nonnegative(),
@@ -102,6 +105,25 @@ export const DrillTargets = z.object({
   reviewHours: z.number().positive().default(168),
 });
 export type DrillTargets = z.infer<typeof DrillTargets>;
+
+/**
+ * How long the personal data of the people told stays after the incident closes. The outbox copies
+ * (.eml) hold the same name and address as the store's rows, so they may go sooner but never later;
+ * by default they go with the rows (one deletion, one certificate). Evidence without the person
+ * (address hash, Message-ID, SMTP reply, content hash, jurisdiction) is kept.
+ */
+export const RetentionSettings = z
+  .object({
+    /** Days after the close until recipients' names and addresses are deleted (0: at the close). */
+    recipientDataDays: z.number().int().min(0).max(3650).default(90),
+    /** Days after the close until the outbox copies of their letters are deleted; default: recipientDataDays. */
+    outboxDays: z.number().int().min(0).max(3650).optional(),
+  })
+  .refine((r) => r.outboxDays === undefined || r.outboxDays <= r.recipientDataDays, {
+    message: 'outboxDays cannot exceed recipientDataDays: the copies hold the same personal data',
+    path: ['outboxDays'],
+  });
+export type RetentionSettings = z.infer<typeof RetentionSettings>;
 
 /** An organisation's emergency plan, written as data in plans/<id>/plan.json. */
 export const Plan = z.object({
@@ -133,8 +155,21 @@ export const Plan = z.object({
       /** Distinct approvers needed per recipient kind. */
       authority: z.number().int().min(1).default(2),
       individuals: z.number().int().min(1).default(1),
+      /**
+       * While a notice awaits approval: at these shares of the time from its draft to its due time,
+       * the next role of the escalation chain is mailed (the first share the chain's first role, ...).
+       */
+      escalateAt: z
+        .array(z.number().gt(0).lt(1))
+        .max(10)
+        .default([...DEFAULT_APPROVAL_ESCALATION]),
     })
-    .default({ roles: ['manager', 'legal'], authority: 2, individuals: 1 }),
+    .default({
+      roles: ['manager', 'legal'],
+      authority: 2,
+      individuals: 1,
+      escalateAt: [...DEFAULT_APPROVAL_ESCALATION],
+    }),
   /** Internal target where the law says "without undue delay" and gives no number. */
   undueDelayTargetHours: z.number().positive().default(72),
   /** Superseded by `review`: kept for incidents whose containment predates the scheduled review. */
@@ -164,6 +199,13 @@ export const Plan = z.object({
       maxAttempts: z.number().int().min(1).max(50).default(5),
     })
     .default({ batchSize: 500, maxAttempts: 5 }),
+  /**
+   * Telling individuals: `combineLetters` (default) sends each person one letter satisfying every
+   * obligation that covers them; false runs one campaign per obligation.
+   */
+  notification: z.object({ combineLetters: z.boolean().default(true) }).default({ combineLetters: true }),
+  /** When the personal data of the people told is deleted (see RetentionSettings). */
+  retention: RetentionSettings.default({ recipientDataDays: 90 }),
 });
 export type Plan = z.infer<typeof Plan>;
 export type PlanInput = z.input<typeof Plan>;
@@ -178,4 +220,15 @@ export function peopleWithRole(plan: Plan, role: Role): string[] {
  */
 export function reviewSettings(plan: Plan): ReviewSettings {
   return { ...REVIEW_DEFAULTS, ...plan.review, invitees: [...(plan.review?.invitees ?? REVIEW_DEFAULTS.invitees)] };
+}
+
+/** Whether a loaded plan combines letters; a plan kept in history before the setting existed: yes (the default). */
+export function combinesLetters(plan: Plan): boolean {
+  return plan.notification?.combineLetters !== false;
+}
+
+/** Retention of a loaded plan, both periods filled in; a plan kept in history before retention existed gets the defaults. */
+export function retentionSettings(plan: Plan): { recipientDataDays: number; outboxDays: number } {
+  const recipientDataDays = plan.retention?.recipientDataDays ?? 90;
+  return { recipientDataDays, outboxDays: plan.retention?.outboxDays ?? recipientDataDays };
 }

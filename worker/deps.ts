@@ -48,6 +48,8 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     holidays: createHolidayCalendar(),
     plans: (id) => loadPlan(id),
     clock: () => new Date(),
+    // Letters to individuals written there are deleted when the incident's retention ends.
+    outboxDir: config.OUTBOX_DIR,
   };
   return {
     deps,

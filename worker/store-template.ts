@@ -16,6 +16,8 @@ export function pgliteTemplatePath(): Promise<string> {
       'activities/ledger/schema.ts',
       'activities/recipients/schema.ts',
       'activities/drills/schema.ts',
+      'activities/tokens/schema.ts',
+      'activities/retention/schema.ts',
     ],
     async () => {
       const db = await openDatabase({ dataDir: 'memory://' });

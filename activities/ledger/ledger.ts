@@ -134,6 +134,16 @@ export interface Ledger {
   list(filter?: ListFilter): Promise<LedgerEntry[]>;
   /** Walks the whole chain in seq order, a page at a time; reports the first problem. */
   verify(): Promise<VerifyResult>;
+  /**
+   * Verifies one incident's entries where they sit in the shared chain: each row's hash, its link
+   * to the row before it (whichever incident that row belongs to), and no seq missing from its
+   * first entry to the head (a deleted row's incident is unknowable, so any gap there counts).
+   * `count` is the incident's entries that verified; `head` the hash of its last entry.
+   * `throughSeq` checks only its entries up to that seq (the ones a caller has already read).
+   */
+  verifyIncident(incidentId: string, opts?: { throughSeq?: number }): Promise<VerifyResult>;
+  /** Ids of the incidents with entries, in the order of their first entry. */
+  incidentIds(): Promise<string[]>;
 }
 
 export interface LedgerOptions {
@@ -292,9 +302,10 @@ export function verifyEntries(
 
 /** Columns read back in a driver-independent form: `at` as UTC text with microseconds (so that a
  * sub-millisecond edit is visible), payload as jsonb text (parsed here, numbers checked). */
-const SELECT_COLUMNS = `seq, event_id, incident_id,
-  to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
-  actor, action, payload::text AS payload, prev_hash, hash`;
+const selectColumns = (t = '') => `${t}seq AS seq, ${t}event_id AS event_id, ${t}incident_id AS incident_id,
+  to_char(${t}at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
+  ${t}actor AS actor, ${t}action AS action, ${t}payload::text AS payload, ${t}prev_hash AS prev_hash, ${t}hash AS hash`;
+const SELECT_COLUMNS = selectColumns();
 
 interface DbRow {
   seq: number | string | bigint;
@@ -422,6 +433,64 @@ export function createLedger(db: Db, opts: LedgerOptions = {}): Ledger {
         }
         if (rows.length < pageSize) return { ok: true, count: v.count, head: v.head };
       }
+    },
+
+    async verifyIncident(incidentId, opts = {}) {
+      // Each of the incident's rows with the hash of the row before it (null: that row is absent).
+      const { rows } = await db.query<DbRow & { before_hash: string | null }>(
+        `SELECT ${selectColumns('l.')}, b.hash AS before_hash
+         FROM ledger_entries l LEFT JOIN ledger_entries b ON b.seq = l.seq - 1
+         WHERE l.incident_id = $1 AND ($2::bigint IS NULL OR l.seq <= $2::bigint) ORDER BY l.seq`,
+        [incidentId, opts.throughSeq ?? null],
+      );
+      if (rows.length === 0) return { ok: true, count: 0, head: GENESIS_HASH };
+      const first = Number(rows[0].seq);
+      // The first seq missing after the incident's first entry and before the head, if any.
+      const { rows: gaps } = await db.query<{ missing: number | string; next: number | string }>(
+        `SELECT l.seq + 1 AS missing, (SELECT min(m.seq) FROM ledger_entries m WHERE m.seq > l.seq) AS next
+         FROM ledger_entries l
+         WHERE l.seq >= $1 AND l.seq < (SELECT max(seq) FROM ledger_entries)
+           AND NOT EXISTS (SELECT 1 FROM ledger_entries n WHERE n.seq = l.seq + 1)
+         ORDER BY l.seq LIMIT 1`,
+        [first],
+      );
+      const gap = gaps.length ? { missing: Number(gaps[0].missing), next: Number(gaps[0].next) } : undefined;
+      let count = 0;
+      for (const r of rows) {
+        const { entry, nonCanonicalNumber } = fromDbRow(r);
+        if (gap && gap.missing < entry.seq) break;
+        // The row before this one: the genesis for seq 1, else whatever row holds seq - 1.
+        const before = entry.seq === 1 ? { seq: 0, hash: GENESIS_HASH } : { seq: entry.seq - 1, hash: r.before_hash };
+        if (before.hash === null) {
+          return {
+            ok: false,
+            count,
+            firstBadSeq: entry.seq - 1,
+            reason: `missing entry: seq ${entry.seq - 1} is absent (the row before seq ${entry.seq} of incident ${incidentId}); rows were deleted`,
+          };
+        }
+        const failure = new ChainVerifier({ seq: before.seq, hash: before.hash }).check(entry, nonCanonicalNumber);
+        if (failure) return { ok: false, count, ...failure };
+        count++;
+      }
+      if (gap) {
+        const span =
+          gap.next - gap.missing === 1 ? `seq ${gap.missing} is` : `seqs ${gap.missing}..${gap.next - 1} are`;
+        return {
+          ok: false,
+          count,
+          firstBadSeq: gap.missing,
+          reason: `missing entry: ${span} absent (next present entry is seq ${gap.next}); rows were deleted after this incident's first entry, so they may have been this incident's`,
+        };
+      }
+      return { ok: true, count, head: rows[rows.length - 1].hash };
+    },
+
+    async incidentIds() {
+      const { rows } = await db.query<{ incident_id: string }>(
+        'SELECT incident_id FROM ledger_entries GROUP BY incident_id ORDER BY min(seq)',
+      );
+      return rows.map((r) => r.incident_id);
     },
   };
 }

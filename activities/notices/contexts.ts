@@ -150,11 +150,25 @@ export const ReminderContext = z.object({
 export type ReminderContext = z.infer<typeof ReminderContext>;
 export type ReminderContextInput = z.input<typeof ReminderContext>;
 
-/** Internal: "deadline missed for …, you are the next escalation role". */
+/** An approval still pending at one of the plan's shares of the time from draft to due time. */
+const PendingApproval = z.object({
+  /** How much of the time from the draft to the due time has passed, in percent (e.g. 50). */
+  percentElapsed: z.number().gt(0).lt(100),
+  draftedAt: Instant,
+  hoursLeft: z.number().nonnegative(),
+  approvalsHave: z.number().int().nonnegative(),
+  approvalsNeeded: z.number().int().min(1),
+});
+
+/**
+ * Internal: "deadline missed for …, you are the next escalation role"; or, with `approval`, "this
+ * notice still awaits approval with its deadline approaching, you are the next escalation role".
+ */
 export const EscalationContext = z.object({
   ...InternalBase,
   role: Role,
   hoursOverdue: z.number().nonnegative(),
+  approval: PendingApproval.nullable().default(null),
 });
 export type EscalationContext = z.infer<typeof EscalationContext>;
 export type EscalationContextInput = z.input<typeof EscalationContext>;

@@ -10,6 +10,7 @@ import type { Mailer, SendEvidence } from '../mail';
 import { classifySmtpError } from '../mail';
 import { buildNoticeContext, type NoticeContextRequest, type NoticeRenderer, type RenderedNotice } from '../notices';
 import type { Db } from '../store/db';
+import { createLetterCampaigns } from '../letters/campaign';
 
 export interface CampaignKey {
   incidentId: string;
@@ -142,6 +143,8 @@ export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: Notice
 
   // Plain functions, not methods: Temporal calls activities without a `this`.
   return {
+    // One letter per person across obligations (notifyRecipients in letters mode).
+    ...createLetterCampaigns(db, deps),
     campaignCounts,
 
     /** Creates one pending delivery per recipient in the audience; idempotent. */

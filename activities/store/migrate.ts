@@ -10,7 +10,10 @@
  */
 import { DRILL_SCHEMA_STATEMENTS } from '../drills/schema';
 import { LEDGER_SCHEMA_STATEMENTS } from '../ledger/schema';
+import { LETTER_SCHEMA_STATEMENTS } from '../letters/schema';
 import { RECIPIENT_SCHEMA_STATEMENTS } from '../recipients/schema';
+import { RETENTION_SCHEMA_STATEMENTS } from '../retention/schema';
+import { TOKEN_SCHEMA_STATEMENTS } from '../tokens/schema';
 import { APP_LOCK_NAMESPACE, AdvisoryLock, type Db, type Queryable } from './db';
 
 export interface Migration {
@@ -26,6 +29,9 @@ export const migrations: Migration[] = [
   { id: 1, name: 'ledger_entries', up: LEDGER_SCHEMA_STATEMENTS },
   { id: 2, name: 'recipients_and_deliveries', up: RECIPIENT_SCHEMA_STATEMENTS },
   { id: 3, name: 'drill_runs', up: DRILL_SCHEMA_STATEMENTS },
+  { id: 4, name: 'api_tokens', up: TOKEN_SCHEMA_STATEMENTS },
+  { id: 5, name: 'letters', up: LETTER_SCHEMA_STATEMENTS },
+  { id: 6, name: 'retention', up: RETENTION_SCHEMA_STATEMENTS },
 ];
 
 export interface MigrateResult {

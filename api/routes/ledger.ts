@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ledger } from '../../activities/ledger/ledger';
-import { requirePermission } from '../auth';
+import { HttpError, requirePermission } from '../auth';
 import { errorResponses } from '../schemas/common';
 import { LedgerList, VerifyResult } from '../schemas/ledger';
 
@@ -11,6 +11,8 @@ const ListQuery = z.object({
   afterSeq: z.coerce.number().int().nonnegative().optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(1000),
 });
+
+const VerifyQuery = z.object({ incidentId: z.string().min(1).max(64).optional() });
 
 export function ledgerRoutes(ledger: Ledger) {
   return async (app: FastifyInstance): Promise<void> => {
@@ -28,8 +30,18 @@ export function ledgerRoutes(ledger: Ledger) {
     );
     r.get(
       '/v1/ledger/verify',
-      { schema: { response: { 200: VerifyResult, ...errorResponses }, tags: ['ledger'] }, preHandler: readers },
-      async () => ledger.verify(),
+      {
+        schema: { querystring: VerifyQuery, response: { 200: VerifyResult, ...errorResponses }, tags: ['ledger'] },
+        preHandler: readers,
+      },
+      // With incidentId: that incident's entries where they sit in the chain (count = its entries).
+      async (req) => {
+        const { incidentId } = req.query;
+        if (!incidentId) return ledger.verify();
+        const result = await ledger.verifyIncident(incidentId);
+        if (result.ok && result.count === 0) throw new HttpError(404, `no ledger entries for incident "${incidentId}"`);
+        return result;
+      },
     );
   };
 }

@@ -43,6 +43,15 @@ export const CampaignProgress = z.object({
   rate: z.number().describe('messages per second since the campaign started'),
   eta: Instant.nullable().describe('estimated completion; null when unknown or paused'),
   finished: z.boolean(),
+  letters: z
+    .object({
+      people: z.number().int(),
+      combined: z.number().int().describe('letters satisfying more than one obligation'),
+      supplementary: z.number().int().describe('letters to people told earlier, with only what is new'),
+      obligations: z.number().int(),
+    })
+    .optional()
+    .describe('a round of letters: people and letters apart from the obligations they satisfy (total counts letters)'),
 });
 
 export type NoticeProofs = [Proof<Exact<z.output<typeof CampaignProgress>, NotifyProgress>>];

@@ -2,22 +2,28 @@
 import { IncidentFacts } from '../../domain/facts';
 import { obligationsOf } from '../rules/helpers';
 import type { MassNotice } from '../../activities/recipients/campaign';
+import { noticeKind } from '../../activities/notices';
+import type { LettersRound } from '../../workflows/notify/messages';
 import type { Queryable } from '../../activities/store/db';
 
 export async function seedRecipients(
   db: Queryable,
   incidentId: string,
   n: number,
-  opts: { domain?: string; locale?: (i: number) => string } = {},
+  opts: { domain?: string; locale?: (i: number) => string; region?: (i: number) => string | null } = {},
 ): Promise<void> {
   for (let start = 0; start < n; start += 1000) {
     const params: unknown[] = [incidentId];
     const values: string[] = [];
     for (let i = start; i < Math.min(n, start + 1000); i++) {
-      params.push(`person${i}@${opts.domain ?? 'example.net'}`, opts.locale?.(i) ?? 'en');
-      values.push(`($1, $${params.length - 1}, $${params.length}, 'DE')`);
+      const region = opts.region?.(i) ?? null;
+      params.push(`person${i}@${opts.domain ?? 'example.net'}`, opts.locale?.(i) ?? 'en', region ? 'US' : 'DE', region);
+      values.push(`($1, $${params.length - 3}, $${params.length - 2}, $${params.length - 1}, $${params.length})`);
     }
-    await db.query(`INSERT INTO recipients (incident_id, email, locale, country) VALUES ${values.join(', ')}`, params);
+    await db.query(
+      `INSERT INTO recipients (incident_id, email, locale, country, region) VALUES ${values.join(', ')}`,
+      params,
+    );
   }
 }
 
@@ -54,4 +60,32 @@ export function receivedPerRecipient(received: { rcptTo: string[] }[]): Map<stri
   const m = new Map<string, number>();
   for (const r of received) for (const a of r.rcptTo) m.set(a, (m.get(a) ?? 0) + 1);
   return m;
+}
+
+/** Two individuals obligations, GDPR (everyone: the entity is established in Germany) and California's (its residents), as approved letter parts. */
+export function letterParts(incidentId: string): LettersRound['parts'] {
+  const both = IncidentFacts.parse({
+    ...facts,
+    affected: [
+      { country: 'DE', count: 1000 },
+      { country: 'US', region: 'US-CA', count: 500 },
+    ],
+    dataCategories: ['name', 'contact', 'financial', 'government-id'],
+  });
+  return ['gdpr', 'us-ca'].map((regime) => {
+    const obligation = obligationsOf(regime, both).find((o) => o.recipient === 'individuals');
+    if (!obligation) throw new Error(`fixture facts must yield a ${regime} individuals obligation`);
+    return {
+      noticeId: obligation.id,
+      kind: noticeKind(obligation),
+      audience: obligation.audience,
+      request: {
+        incident: { id: incidentId, title: 'Backup server exposed' },
+        facts: both,
+        obligation,
+        contact: { name: 'DPO', email: 'dpo@example.org' },
+        timeZone: 'Europe/Berlin',
+      },
+    };
+  });
 }

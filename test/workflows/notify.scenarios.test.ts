@@ -57,9 +57,10 @@ describe(`mass notification [${describeBackend()}]`, () => {
     const status = await env.gateway.status('INC-mass');
     const notice = status.notices.find((n) => n.id === 'gdpr:individuals:DE')!;
     expect(notice.status).toBe('sent');
+    // One letter per person (the plan's default): the notice's people are told in a round of letters.
     expect(notice.delivery).toMatchObject({
-      channel: 'mass-mail',
-      reference: 'INC-mass/notify/gdpr:individuals:DE',
+      channel: 'letters',
+      reference: 'INC-mass/letters/1',
       recipients: { total: 40, sent: 40, failedPermanent: 0, cancelled: 0 },
     });
     // Recipient addresses never enter the incident's history: only counts and ids do.
@@ -68,7 +69,7 @@ describe(`mass notification [${describeBackend()}]`, () => {
     const completed = (await env.ledger.list({ incidentId: 'INC-mass' })).find(
       (e) => e.action === 'notice.mass-notification-completed',
     );
-    expect(completed?.payload).toMatchObject({ total: 40, sent: 40, failedPermanent: 0 });
+    expect(completed?.payload).toMatchObject({ total: 40, sent: 40, failedPermanent: 0, people: 40, letters: 40 });
   });
 
   it('continues as new every few batches, keeping its id, its counts and a small history', async () => {
@@ -133,6 +134,9 @@ describe(`a campaign that fails [${describeBackend()}]`, () => {
       prepareCampaign: async () => {
         throw ApplicationFailure.nonRetryable('deliveries table is read-only', 'StoreFailure');
       },
+      prepareLetters: async () => {
+        throw ApplicationFailure.nonRetryable('letters table is read-only', 'StoreFailure');
+      },
     });
   });
   afterEach(async () => {
@@ -165,7 +169,7 @@ describe(`a campaign that fails [${describeBackend()}]`, () => {
     );
     expect(failed?.payload).toMatchObject({
       noticeId: 'gdpr:individuals:DE',
-      campaignId: 'INC-fail/notify/gdpr:individuals:DE',
+      campaignId: 'INC-fail/letters/1',
     });
   });
 });

@@ -1,9 +1,10 @@
 /** One notice from draft to delivery: render, wait for approvals, send or await a filing. */
-import { condition, executeChild } from '@temporalio/workflow';
+import { condition, executeChild, patched } from '@temporalio/workflow';
 import { notifyRecipients } from '../notify/workflow';
+import { sendByLetter } from '../notify/letters';
 import type { NotifySummary } from '../notify/messages';
 import { SYSTEM_ACTOR } from '../../domain/actor';
-import type { Plan } from '../../domain/plan';
+import { combinesLetters, type Plan } from '../../domain/plan';
 import { bookkeeping, delivery } from './activities';
 import type { Recorder } from './ledger';
 import { isApproved, isSettled, currentApprovals, type IncidentState, type NoticeState } from './state';
@@ -14,6 +15,9 @@ export interface NoticeContext {
   record: Recorder;
   onDelivered(n: NoticeState): Promise<void>;
 }
+
+/** Individuals are told by one letter per person across obligations (incidents before it: one campaign per notice). */
+const LETTERS_PATCH = 'one-letter-per-person';
 
 function failureMessage(err: unknown): string {
   // Activity failures carry the activity's own error as `cause`.
@@ -64,8 +68,11 @@ async function deliver({ state, plan, record, onDelivered }: NoticeContext, n: N
   const draft = n.draft;
   if (!draft) throw new Error(`notice ${n.id} has no draft`);
   const approvers = currentApprovals(n).map((d) => d.by);
-  if (n.channel.kind === 'recipients')
+  if (n.channel.kind === 'recipients') {
+    if (combinesLetters(plan) && patched(LETTERS_PATCH))
+      return notifyByLetter({ state, plan, record, onDelivered }, n, approvers);
     return notifyAffected({ state, plan, record, onDelivered }, n, n.channel.campaignId, approvers);
+  }
   if (n.channel.kind !== 'email') {
     n.status = 'awaiting-filing';
     await record('notice.awaiting-filing', SYSTEM_ACTOR, {
@@ -196,6 +203,100 @@ async function notifyAffected(
     noticeId: n.id,
     campaignId,
     ...recipients,
+    late: Date.parse(n.delivery.at) >= Date.parse(n.clockDueAt),
+  });
+  await onDelivered(n);
+}
+
+/**
+ * Individuals told by letter: the notice joins the incident's letters (workflows/notify/letters.ts)
+ * and is delivered once every person it covers has had the one letter that satisfies it, alone or
+ * combined with the other obligations covering them (which may wait for their own approval).
+ */
+async function notifyByLetter(ctx: NoticeContext, n: NoticeState, approvers: string[]): Promise<void> {
+  const { state, plan, record, onDelivered } = ctx;
+  n.status = 'sending';
+  await record('notice.mass-notification-started', SYSTEM_ACTOR, {
+    noticeId: n.id,
+    mode: 'letters',
+    approvers,
+    audience: n.obligation.audience,
+    contentHash: n.draft!.contentHash,
+  });
+  const individuals = (o: NoticeState) => o.obligation.recipient === 'individuals' && o.channel.kind === 'recipients';
+  const result = await sendByLetter(
+    {
+      owner: state,
+      incidentId: state.id,
+      unapproved: () =>
+        state.notices
+          // A notice between its approval and joining (status 'sending') still holds its people back.
+          .filter((o) => individuals(o) && o.status !== 'withdrawn' && !isSettled(o))
+          .map((o) => ({ noticeId: o.id, audience: o.obligation.audience })),
+      owed: (id) => state.notices.some((o) => o.id === id && o.status !== 'withdrawn'),
+      from: plan.sender,
+      replyTo: plan.contact.email,
+      options: plan.massNotification,
+      onRound: (round, what) =>
+        record(what.error ? 'letters.round-failed' : 'letters.round-completed', SYSTEM_ACTOR, { round, ...what }),
+    },
+    {
+      noticeId: n.id,
+      kind: n.draft!.kind,
+      audience: n.obligation.audience,
+      // The notice as approved: later rounds (supplementary letters) say what this one said.
+      request: {
+        incident: { id: state.id, title: state.title },
+        now: new Date().toISOString(),
+        facts: state.facts,
+        obligation: n.obligation,
+        contact: plan.contact,
+        timeZone: n.timeZone,
+        ...(n.delayReason ? { delayReason: n.delayReason } : {}),
+        plan: plan.id,
+      },
+    },
+  );
+  if (!result.ok) {
+    n.status = 'send-failed';
+    n.failure = result.error;
+    await record('notice.mass-notification-failed', SYSTEM_ACTOR, {
+      noticeId: n.id,
+      campaignId: result.round,
+      error: n.failure,
+    });
+    return;
+  }
+  const o = result.outcome;
+  if (o.covered === 0) {
+    n.status = 'awaiting-filing';
+    await record('notice.no-recipients', SYSTEM_ACTOR, {
+      noticeId: n.id,
+      campaignId: result.round,
+      audience: n.obligation.audience,
+    });
+    return;
+  }
+  const recipients = { total: o.covered, sent: o.sent, failedPermanent: o.failedPermanent, cancelled: o.cancelled };
+  n.delivery = {
+    at: new Date().toISOString(),
+    by: SYSTEM_ACTOR,
+    channel: 'letters',
+    reference: result.rounds.join(' '),
+    recipients,
+  };
+  n.status = 'sent';
+  await record('notice.mass-notification-completed', SYSTEM_ACTOR, {
+    noticeId: n.id,
+    campaignId: result.round,
+    rounds: result.rounds,
+    ...recipients,
+    // People and letters apart from obligations: a combined letter counts for each obligation it satisfies.
+    people: o.covered,
+    letters: o.letters,
+    combinedLetters: o.combined,
+    supplementaryLetters: o.supplementary,
+    evidenceSample: o.sample,
     late: Date.parse(n.delivery.at) >= Date.parse(n.clockDueAt),
   });
   await onDelivered(n);

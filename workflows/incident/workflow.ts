@@ -3,6 +3,7 @@ import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, wor
 import { SYSTEM_ACTOR, type Actor } from '../../domain/actor';
 import type { Phase, Plan } from '../../domain/plan';
 import { bookkeeping } from './activities';
+import { APPROVAL_ESCALATION_PATCH, runApprovalEscalation } from './approval-escalation';
 import { runClock } from './clock';
 import { installHandlers } from './handlers';
 import { createRecorder } from './ledger';
@@ -11,11 +12,14 @@ import type { IncidentInput } from './messages';
 import { runNotice, type NoticeContext } from './notice';
 import { deliveredTimes, isSettled, mergeObligations, newTask, type IncidentState, type NoticeState } from './state';
 import { runActionItem, runTask, scheduleReview } from './tasks';
+import { scheduleRetention } from '../retention/start';
 
 /** Tasks assigned at the start of their phase, each on its own clock (incidents before it: tasks are a checklist). */
 const TASKS_PATCH = 'tasks-assigned-by-phase';
 /** The review scheduled at containment with an invitation, its action items on their own clocks and holding the close. */
 const REVIEW_PATCH = 'review-scheduled-at-containment';
+/** The retention workflow (deletion of the people's data, litigation hold) started at the close. */
+const RETENTION_PATCH = 'retention-on-close';
 
 export interface IncidentOutcome {
   id: string;
@@ -52,7 +56,14 @@ export async function incidentWorkflow(input: IncidentInput): Promise<IncidentOu
       if (state.notices.some((o) => o.obligation.after === n.id)) await reassess(SYSTEM_ACTOR, `${n.id} delivered`);
     },
   };
-  const start = (n: NoticeState) => loops.push(Promise.all([runNotice(ctx, n), runClock(state, ctx.plan, n, record)]));
+  const start = (n: NoticeState) =>
+    loops.push(
+      Promise.all([
+        runNotice(ctx, n),
+        runClock(state, ctx.plan, n, record),
+        ...(patched(APPROVAL_ESCALATION_PATCH) ? [runApprovalEscalation(state, ctx.plan, n, record)] : []),
+      ]),
+    );
 
   // Obligations come from an activity, so the result and its rule-set version live in history.
   async function reassess(actor: Actor | typeof SYSTEM_ACTOR, reason: string) {
@@ -134,6 +145,7 @@ export async function incidentWorkflow(input: IncidentInput): Promise<IncidentOu
   }
   await condition(() => state.closeRequested !== undefined);
   state.closedAt = new Date().toISOString();
+  if (patched(RETENTION_PATCH)) await scheduleRetention(state.id, state.closedAt, plan, record);
   await enter('closed');
   await Promise.all(loops);
   await condition(allHandlersFinished);

@@ -18,6 +18,7 @@ import {
   pauseUpdate,
   progressQuery,
   resumeUpdate,
+  type LettersSummary,
   type NotifyInput,
   type NotifyProgress,
   type NotifyState,
@@ -37,9 +38,14 @@ const sender = proxyActivities<Activities>({
 
 /** Batches per run before continuing as new, so history stays small whatever the count. */
 const BATCHES_PER_RUN = 100;
+/** People per letters-preparation activity. */
+const PREPARE_WINDOW = 5000;
 
 export async function notifyRecipients(input: NotifyInput): Promise<NotifySummary> {
   const key = { incidentId: input.incidentId, noticeId: input.noticeId };
+  // Letters mode: the round is named by noticeId; its letters are one per person across obligations.
+  const letters = input.letters;
+  const round = { incidentId: input.incidentId, round: input.noticeId };
   const batchSize = input.batchSize ?? 500;
   const maxAttempts = input.maxAttempts ?? 5;
   // Counts start at zero and come from the store once the campaign is prepared; handlers are set
@@ -111,7 +117,26 @@ export async function notifyRecipients(input: NotifyInput): Promise<NotifySummar
     },
     { validator: open },
   );
-  if (!input.carried) Object.assign(s, await store.prepareCampaign({ ...key, audience: input.audience }));
+  const counted = (c: Awaited<ReturnType<Activities['letterCounts']>>) => {
+    const { people, combined, supplementary, ...counts } = c;
+    return { ...counts, letters: { people, combined, supplementary, obligations: letters!.parts.length } };
+  };
+  if (!input.carried && letters) {
+    const ready = letters.parts.map(({ noticeId, audience }) => ({ noticeId, audience }));
+    // In windows of people, so each activity is short and its memory flat however many there are.
+    for (let after = 0; ;) {
+      const { lastRecipientId, done, ...c } = await store.prepareLetters({
+        ...round,
+        ready,
+        blocked: letters.blocked,
+        afterRecipientId: after,
+        limit: PREPARE_WINDOW,
+      });
+      Object.assign(s, counted(c));
+      if (done) break;
+      after = lastRecipientId;
+    }
+  } else if (!input.carried) Object.assign(s, await store.prepareCampaign({ ...key, audience: input.audience }));
 
   for (let batchesThisRun = 0; ; batchesThisRun++) {
     await condition(() => !s.paused || s.cancelRequested);
@@ -120,28 +145,53 @@ export async function notifyRecipients(input: NotifyInput): Promise<NotifySummar
       await condition(allHandlersFinished);
       return continueAsNew<typeof notifyRecipients>({ ...input, carried: s });
     }
-    const r = await sender.sendRecipientBatch({
-      ...key,
-      afterRecipientId: s.cursor,
-      limit: batchSize,
-      notice: input.notice,
-      maxAttempts,
-      ...(input.ratePerSecond ? { ratePerSecond: input.ratePerSecond } : {}),
-    });
+    const pace = input.ratePerSecond ? { ratePerSecond: input.ratePerSecond } : {};
+    const r = letters
+      ? await sender.sendLetterBatch({
+          ...round,
+          afterRecipientId: s.cursor,
+          limit: batchSize,
+          parts: letters.parts.map(({ noticeId, kind, request }) => ({ noticeId, kind, request })),
+          from: letters.from,
+          ...(letters.replyTo ? { replyTo: letters.replyTo } : {}),
+          maxAttempts,
+          ...pace,
+        })
+      : await sender.sendRecipientBatch({
+          ...key,
+          afterRecipientId: s.cursor,
+          limit: batchSize,
+          notice: input.notice,
+          maxAttempts,
+          ...pace,
+        });
     s.batches++;
     s.cursor = r.lastRecipientId;
     s.sent += r.sent;
     s.failedPermanent += r.failedPermanent;
     if (!r.done) continue;
     // End of a pass: the store has the exact counts; anyone failing temporarily gets another pass.
-    Object.assign(s, await store.campaignCounts(key));
+    Object.assign(s, letters ? counted(await store.letterCounts(round)) : await store.campaignCounts(key));
     if (s.failedTemporary === 0 && s.pending === 0) break;
     s.pass++;
     s.cursor = 0;
     await sleep(Math.min(60_000 * 2 ** (s.pass - 2), 3_600_000));
   }
 
-  if (s.cancelRequested) Object.assign(s, await store.cancelCampaign(key));
+  if (s.cancelRequested)
+    Object.assign(s, letters ? counted(await store.cancelLetters(round)) : await store.cancelCampaign(key));
+  // Each obligation's people and letters across every round so far: the incident settles its notices from them.
+  let lettersSummary: LettersSummary | undefined;
+  if (letters) {
+    const notices = letters.parts.map(({ noticeId, audience }) => ({ noticeId, audience }));
+    lettersSummary = {
+      people: s.letters?.people ?? 0,
+      letters: s.total,
+      combined: s.letters?.combined ?? 0,
+      supplementary: s.letters?.supplementary ?? 0,
+      obligations: await store.letterOutcomes({ incidentId: input.incidentId, notices }),
+    };
+  }
   finished = true;
   await condition(allHandlersFinished);
   return {
@@ -152,5 +202,6 @@ export async function notifyRecipients(input: NotifyInput): Promise<NotifySummar
     startedAt: s.startedAt,
     finishedAt: new Date().toISOString(),
     runs: s.runs,
+    ...(lettersSummary ? { letters: lettersSummary } : {}),
   };
 }

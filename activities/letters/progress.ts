@@ -1,0 +1,115 @@
+/** Letters as the API shows them: people and letters counted apart from the obligations they satisfy. */
+import type { Queryable } from '../store/db';
+
+export interface LetterStatusCounts {
+  total: number;
+  pending: number;
+  sent: number;
+  failedTemporary: number;
+  failedPermanent: number;
+  cancelled: number;
+}
+
+export interface IncidentLetters {
+  incidentId: string;
+  /** People written to at least once. */
+  people: number;
+  /** Letters, by state; `combined` satisfy several obligations, `supplementary` follow an earlier letter. */
+  letters: LetterStatusCounts & { combined: number; supplementary: number };
+  rounds: number;
+  /** Per obligation: people whose letter satisfies it, and how those letters stand. */
+  obligations: (LetterStatusCounts & { noticeId: string; combined: number; supplementary: number })[];
+}
+
+const counts = (by: Record<string, number>): LetterStatusCounts => {
+  const c = {
+    pending: by.pending ?? 0,
+    sent: by.sent ?? 0,
+    failedTemporary: by['failed-temporary'] ?? 0,
+    failedPermanent: by['failed-permanent'] ?? 0,
+    cancelled: by.cancelled ?? 0,
+  };
+  return { total: c.pending + c.sent + c.failedTemporary + c.failedPermanent + c.cancelled, ...c };
+};
+
+export async function incidentLetters(db: Queryable, incidentId: string): Promise<IncidentLetters> {
+  const [{ rows: letters }, { rows: per }, { rows: totals }] = await Promise.all([
+    db.query<{ status: string; n: number; combined: number; supplementary: number }>(
+      `SELECT status, count(*)::int AS n, count(*) FILTER (WHERE cardinality(notice_ids) > 1)::int AS combined,
+              count(*) FILTER (WHERE seq > 1)::int AS supplementary
+         FROM letters WHERE incident_id = $1 GROUP BY status`,
+      [incidentId],
+    ),
+    db.query<{ notice_id: string; status: string; n: number; combined: number; supplementary: number }>(
+      `SELECT d.notice_id, d.status, count(*)::int AS n,
+              count(*) FILTER (WHERE cardinality(l.notice_ids) > 1)::int AS combined,
+              count(*) FILTER (WHERE l.seq > 1)::int AS supplementary
+         FROM deliveries d JOIN letters l ON l.incident_id = d.incident_id AND l.recipient_id = d.recipient_id
+                                      AND l.seq = d.letter_seq
+        WHERE d.incident_id = $1 GROUP BY d.notice_id, d.status ORDER BY d.notice_id`,
+      [incidentId],
+    ),
+    db.query<{ people: number; rounds: number }>(
+      `SELECT count(DISTINCT recipient_id)::int AS people, count(DISTINCT round)::int AS rounds
+         FROM letters WHERE incident_id = $1`,
+      [incidentId],
+    ),
+  ]);
+  const sum = (rows: { combined: number; supplementary: number }[], k: 'combined' | 'supplementary') =>
+    rows.reduce((s, r) => s + Number(r[k]), 0);
+  const notices = [...new Set(per.map((r) => r.notice_id))];
+  return {
+    incidentId,
+    people: Number(totals[0]?.people ?? 0),
+    letters: {
+      ...counts(Object.fromEntries(letters.map((r) => [r.status, Number(r.n)]))),
+      combined: sum(letters, 'combined'),
+      supplementary: sum(letters, 'supplementary'),
+    },
+    rounds: Number(totals[0]?.rounds ?? 0),
+    obligations: notices.map((noticeId) => {
+      const rows = per.filter((r) => r.notice_id === noticeId);
+      return {
+        noticeId,
+        ...counts(Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))),
+        combined: sum(rows, 'combined'),
+        supplementary: sum(rows, 'supplementary'),
+      };
+    }),
+  };
+}
+
+/** One obligation's letters, for the per-notice progress route; null when it was not told by letter. */
+export async function noticeLetterProgress(
+  db: Queryable,
+  incidentId: string,
+  noticeId: string,
+): Promise<
+  (LetterStatusCounts & { startedAt: string; rounds: number; combined: number; supplementary: number }) | null
+> {
+  const { rows } = await db.query<{
+    status: string;
+    n: number;
+    started: Date;
+    rounds: number;
+    combined: number;
+    supplementary: number;
+  }>(
+    `SELECT d.status, count(*)::int AS n, min(l.created_at) AS started, count(DISTINCT l.round)::int AS rounds,
+            count(*) FILTER (WHERE cardinality(l.notice_ids) > 1)::int AS combined,
+            count(*) FILTER (WHERE l.seq > 1)::int AS supplementary
+       FROM deliveries d JOIN letters l ON l.incident_id = d.incident_id AND l.recipient_id = d.recipient_id
+                                    AND l.seq = d.letter_seq
+      WHERE d.incident_id = $1 AND d.notice_id = $2 GROUP BY d.status`,
+    [incidentId, noticeId],
+  );
+  if (!rows.length) return null;
+  const started = rows.map((r) => new Date(r.started).getTime()).reduce((a, b) => Math.min(a, b));
+  return {
+    ...counts(Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))),
+    startedAt: new Date(started).toISOString(),
+    rounds: Math.max(...rows.map((r) => Number(r.rounds))),
+    combined: rows.reduce((s, r) => s + Number(r.combined), 0),
+    supplementary: rows.reduce((s, r) => s + Number(r.supplementary), 0),
+  };
+}
