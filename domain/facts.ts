@@ -94,10 +94,13 @@ const factFields = {
     'When information the Form 8-K Item 1.05 report said was undetermined or unavailable was determined or became available: the Form 8-K/A is owed from then (Instruction 2 to Item 1.05).',
   ),
   reportRequestedAt: Instant.optional().describe(
-    "When the CSIRT or competent authority asked for an intermediate report (NIS2 Art. 23(4)(c)); until then that report is listed as conditional.",
+    'When the CSIRT or competent authority asked for an intermediate report (NIS2 Art. 23(4)(c)); until then that report is listed as conditional.',
   ),
   newInformationAt: Instant.optional().describe(
     'When substantial new or different information about a reported incident became available (CIRCIA supplemental report); until then that report is listed as conditional.',
+  ),
+  authorityRequiredNoticeAt: Instant.optional().describe(
+    'When a data-protection authority asked or required the controller to inform the affected individuals although its own assessment did not call for it (Switzerland FADP Art. 24(4): the FDPIC so requests; China PIPL Art. 57(2): the department requires notice). Until then that notice is listed as conditional.',
   ),
   entity: z
     .object({
@@ -147,15 +150,21 @@ const factFields = {
   largeScale: z
     .boolean()
     .optional()
-    .describe('Data of a large number of people, weighing volume, duration, frequency and spread (LGPD Res. 15/2024 Art. 5 §2). Not stated: read as possible.'),
+    .describe(
+      'Data of a large number of people, weighing volume, duration, frequency and spread (LGPD Res. 15/2024 Art. 5 §2). Not stated: read as possible.',
+    ),
   vulnerableSubjects: z
     .boolean()
     .optional()
-    .describe('Data of children, adolescents or elderly people is involved (LGPD Res. 15/2024 Art. 5). Not stated: read as possible.'),
+    .describe(
+      'Data of children, adolescents or elderly people is involved (LGPD Res. 15/2024 Art. 5). Not stated: read as possible.',
+    ),
   secrecyProtectedData: z
     .boolean()
     .optional()
-    .describe('Data under legal, judicial or professional secrecy is involved (LGPD Res. 15/2024 Art. 5). Not stated: read as possible.'),
+    .describe(
+      'Data under legal, judicial or professional secrecy is involved (LGPD Res. 15/2024 Art. 5). Not stated: read as possible.',
+    ),
   // Narrative for notices; unknown parts are reported as "to follow" (GDPR Art. 33(4)).
   nature: z.string().max(10_000).optional(),
   subjectCategories: z.array(z.string().min(1).max(200)).optional(),

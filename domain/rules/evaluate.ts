@@ -31,6 +31,7 @@ const CLOCK_FALLBACK: Record<ClockStartField, ClockStartField[]> = {
   omittedInformationAvailableAt: [],
   reportRequestedAt: [],
   newInformationAt: [],
+  authorityRequiredNoticeAt: [],
 };
 
 /** What the engine knows beyond the facts: when earlier stages were actually delivered. */

@@ -14,6 +14,7 @@ export const ClockStartField = z.enum([
   'omittedInformationAvailableAt',
   'reportRequestedAt',
   'newInformationAt',
+  'authorityRequiredNoticeAt',
 ]);
 export type ClockStartField = z.infer<typeof ClockStartField>;
 

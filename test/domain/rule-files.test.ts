@@ -19,6 +19,24 @@ describe('rule files', () => {
     }
   });
 
+  it('every obligation names its recipient, in the rule or by the regime for its recipient kind', () => {
+    const unnamed: string[] = [];
+    for (const r of loadRuleSet().regimes)
+      for (const o of r.obligations) {
+        const name = o.recipientName ?? r.recipientNames?.[o.recipient];
+        if (!name || name.trim().length < 3) unnamed.push(`${r.regime}:${o.key}`);
+      }
+    expect(unnamed).toEqual([]);
+  });
+
+  it('a US state names the state office, the residents and the consumer reporting agencies', () => {
+    const me = loadRuleSet().regimes.find((r) => r.regime === 'us-me')!;
+    const named = Object.fromEntries(me.obligations.map((o) => [o.key, o.recipientName]));
+    expect(named['attorney-general']).toMatch(/^Maine Attorney General/);
+    expect(named.individuals).toBe('Affected Maine residents');
+    expect(named['credit-agencies']).toBe('Consumer reporting agencies');
+  });
+
   it('a bad file fails loading with its path and the bad field', () => {
     const dir = copyRules();
     const file = join(dir, 'gdpr.json');

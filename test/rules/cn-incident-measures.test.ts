@@ -32,21 +32,35 @@ describe('国家网络安全事件报告管理办法 Arts. 4, 7, 8', () => {
     expect(all['cn-incident-measures:provincial-cac:CN'].citation).toMatch(/Art\. 4/);
   });
 
-  it('the post-incident summary has no computable due time: "30 days after handling ends" has no anchor yet', () => {
+  it('the post-incident summary has no due time until handling has ended (Art. 8: 30 days from the end of handling)', () => {
     const summary = byId(run())['cn-incident-measures:provincial-cac-summary:CN'];
     // Art. 8 (verified): 「网络安全事件处置工作结束后，网络运营者应当于30日内…形成事件处置总结报告按照原渠道上报。」
     expect(summary.unverified).toBeUndefined();
-    expect(summary).toMatchObject({
-      stage: 'final', after: 'cn-incident-measures:provincial-cac:CN', dueAt: null,
-      // Until the initial report is delivered, the chain starts at its due time.
-      clockStart: '2026-11-26T19:30:00.000Z',
-    });
+    // It exists with the initial report it follows; it counts from its own event, not from that report.
+    expect(summary).toMatchObject({ stage: 'final', after: 'cn-incident-measures:provincial-cac:CN', dueAt: null });
     expect(summary.citation).toMatch(/Art\. 8/);
-    // Once the initial report is delivered (Fri 27 Nov 01:10 CST), the chain starts there; still no number.
+    // Delivering the initial report does not start the 30 days either.
     const delivered = { 'cn-incident-measures:provincial-cac:CN': '2026-11-26T17:10:00Z' };
-    expect(byId(run({}, delivered))['cn-incident-measures:provincial-cac-summary:CN']).toMatchObject({
-      clockStart: '2026-11-26T17:10:00.000Z', dueAt: null,
+    expect(byId(run({}, delivered))['cn-incident-measures:provincial-cac-summary:CN'].dueAt).toBeNull();
+  });
+
+  it('handling ended: the summary is due at the end of the 30th calendar day after that day, Beijing time', () => {
+    // Handling ended Tue 8 Dec 2026 01:00 CST = Mon 7 Dec 17:00Z: the Beijing day is 8 Dec (Civil Code
+    // Art. 201: counting starts the next day). Dec 9 is day 1, Dec 31 day 23, Jan 7 2027 day 30 -> end of
+    // Thu 7 Jan 2027 23:59:59.999 CST (UTC+8) = 2027-01-07T15:59:59.999Z (a UTC-day count would end a day early).
+    const o = byId(run({ handlingEndedAt: '2026-12-07T17:00:00Z' }));
+    expect(o['cn-incident-measures:provincial-cac-summary:CN']).toMatchObject({
+      clockStart: '2026-12-07T17:00:00.000Z',
+      dueAt: '2027-01-07T15:59:59.999Z',
+      timeZone: 'Asia/Shanghai',
+      dueAtLocal: '2027-01-07T23:59:59+08:00',
     });
+    // The initial 4-hour report is unchanged.
+    expect(o['cn-incident-measures:provincial-cac:CN'].dueAt).toBe('2026-11-26T19:30:00.000Z');
+    // A CII operator files both summaries (protection department and police) on the same day.
+    const cii = byId(run({ ...sectors('cn-cii-operator'), handlingEndedAt: '2026-12-07T17:00:00Z' }));
+    expect(cii['cn-incident-measures:cii-protection-dept-summary:CN'].dueAt).toBe('2027-01-07T15:59:59.999Z');
+    expect(cii['cn-incident-measures:cii-police-summary:CN'].dueAt).toBe('2027-01-07T15:59:59.999Z');
   });
 
   it('below "relatively significant": nothing to report under the Measures', () => {
@@ -73,6 +87,25 @@ describe('国家网络安全事件报告管理办法 Arts. 4, 7, 8', () => {
       expect(all[`cn-incident-measures:${key}:CN`]).toMatchObject({ stage: 'initial', dueAt: '2026-11-26T16:30:00.000Z' });
       expect(all[`cn-incident-measures:${key}:CN`].unverified).toBeUndefined();
     }
+  });
+
+  it('the CII paragraph follows the incident, not the operator: criticalInfrastructure decides (Art. 4)', () => {
+    const initial = (over: Partial<IncidentFactsInput>) => ids(over).filter((id) => !id.includes('summary'));
+    const cii = ['cn-incident-measures:cii-police:CN', 'cn-incident-measures:cii-protection-dept:CN'];
+    // A CII operator whose incident does not touch its CII: the 'other operators' paragraph, 4 h to the provincial CAC.
+    expect(initial({ ...sectors('cn-cii-operator'), criticalInfrastructure: false })).toEqual([
+      'cn-incident-measures:provincial-cac:CN',
+    ]);
+    // Involvement stated: the 1-hour reports; not stated at a CII operator: read as involved (the stricter reading).
+    expect(initial({ ...sectors('cn-cii-operator'), criticalInfrastructure: true })).toEqual(cii);
+    expect(initial(sectors('cn-cii-operator'))).toEqual(cii);
+    // An operator not registered as a CII operator whose incident involves CII it operates: the 1-hour reports.
+    expect(initial({ criticalInfrastructure: true })).toEqual(cii);
+    expect(initial({ criticalInfrastructure: false })).toEqual(['cn-incident-measures:provincial-cac:CN']);
+    // Each recipient is named.
+    const all = byId(run({ criticalInfrastructure: true }));
+    expect(all['cn-incident-measures:cii-police:CN'].recipientName).toMatch(/公安机关/);
+    expect(all['cn-incident-measures:cii-protection-dept:CN'].recipientName).toMatch(/保护工作部门/);
   });
 
   it('a central or state organ unit: its department cyberspace-affairs office within 2 hours', () => {

@@ -1,5 +1,5 @@
 import type { IncidentFactsInput } from '../../domain/facts';
-import { byId, obligationsOf } from './helpers';
+import { assessmentOf, byId, obligationsOf } from './helpers';
 
 /** A Swiss controller, 300 people in Switzerland, health data, rated high risk. */
 const base: IncidentFactsInput = {
@@ -39,6 +39,26 @@ describe('Swiss FADP Art. 24', () => {
 
   it('no notice when the breach is unlikely to result in a risk', () => {
     expect(run({ risk: 'unlikely' })).toEqual([]);
+  });
+
+  it('rated unlikely: informing the data subjects is conditional on an FDPIC request (Art. 24(4)), then owed', () => {
+    const a = assessmentOf(['fadp-ch'], { ...base, risk: 'unlikely' });
+    expect(a.obligations).toEqual([]);
+    expect(a.conditional).toEqual([
+      expect.objectContaining({
+        id: 'fadp-ch:individuals:CH', recipient: 'individuals', fact: 'authorityRequiredNoticeAt',
+        trigger: expect.stringMatching(/FDPIC requests/),
+      }),
+    ]);
+    // The FDPIC asks on Wed 1 Apr 2026 09:00 CEST (+02:00, after the switch to summer time) = 07:00Z.
+    const asked = assessmentOf(['fadp-ch'], { ...base, risk: 'unlikely', authorityRequiredNoticeAt: '2026-04-01T09:00:00+02:00' });
+    expect(asked.conditional).toEqual([]);
+    expect(asked.obligations).toEqual([
+      expect.objectContaining({ id: 'fadp-ch:individuals:CH', clockStart: '2026-04-01T07:00:00.000Z', dueAt: null }),
+    ]);
+    // Rated 'risk' or above the first limb applies from awareness: nothing conditional.
+    expect(assessmentOf(['fadp-ch'], { ...base, risk: 'risk' }).conditional).toEqual([]);
+    expect(byId(run())['fadp-ch:authority:CH'].recipientName).toMatch(/FDPIC/);
   });
 
   it('encryption is no exemption as such: it belongs in the risk rating', () => {

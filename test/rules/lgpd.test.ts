@@ -56,6 +56,54 @@ describe('LGPD Art. 48 / Res. CD/ANPD 15/2024', () => {
     expect(o['lgpd:authority:BR'].dueAt).toBe('2026-04-24T02:59:59.999Z');
   });
 
+  it('Art. 5 criteria: a risk with none of the six criteria is not communicated; an unknown criterion counts', () => {
+    // Name and contact only, and the three criteria the categories cannot show all stated false: no criterion (Art. 5 I-VI).
+    const none = { largeScale: false, vulnerableSubjects: false, secrecyProtectedData: false };
+    expect(obligationsOf('lgpd', brazilian({ ...none, dataCategories: ['name', 'contact'] }))).toEqual([]);
+    const ids = (over: Partial<IncidentFactsInput>) =>
+      obligationsOf('lgpd', brazilian({ ...none, dataCategories: ['name', 'contact'], ...over })).map((o) => o.id);
+    const all = ['lgpd:authority-supplement:BR', 'lgpd:authority:BR', 'lgpd:individuals-declaration:BR', 'lgpd:individuals:BR'];
+    // VI large scale (stated, or not stated: read as possible), V secrecy, II children/adolescents/elderly.
+    expect(ids({ largeScale: true })).toEqual(all);
+    expect(ids({ largeScale: undefined })).toEqual(all);
+    expect(ids({ secrecyProtectedData: true })).toEqual(all);
+    expect(ids({ vulnerableSubjects: true })).toEqual(all);
+    // Categories: I sensitive (health), II children, III financial, IV authentication data.
+    for (const c of ['health', 'children', 'payment-card', 'credentials'] as const)
+      expect(ids({ dataCategories: ['name', c] })).toEqual(all);
+    // The criteria never replace the first test: no significant effect, nothing even with sensitive data.
+    expect(obligationsOf('lgpd', brazilian({ risk: 'unlikely', dataCategories: ['health'] }))).toEqual([]);
+  });
+
+  it('a small processing agent has every deadline doubled (Res. 15 Arts. 6 §8, 9 §6)', () => {
+    const o = byId(
+      obligationsOf('lgpd', brazilian({ entity: { name: 'Padaria ME', country: 'BR', sectors: [], smallProcessingAgent: true } })),
+    );
+    // Known Fri 17 Apr 15:00 BRT. 6 working days: Mon 20 (1), Tue 21 Tiradentes skipped, Wed 22 (2), Thu 23 (3),
+    // Fri 24 (4), Mon 27 (5), Tue 28 (6) -> end of Tue 28 Apr BRT = 2026-04-29T02:59:59.999Z (normal: Thu 23).
+    expect(o['lgpd:authority:BR'].dueAt).toBe('2026-04-29T02:59:59.999Z');
+    expect(o['lgpd:authority:BR'].dueAtLocal).toBe('2026-04-28T23:59:59-03:00');
+    expect(o['lgpd:individuals:BR'].dueAt).toBe('2026-04-29T02:59:59.999Z');
+    // Declaration: 3 working days after the (doubled) Art. 9 period = working day 9: Wed 29 (7), Thu 30 (8),
+    // Fri 1 May Labour Day skipped, Mon 4 May (9) -> end of Mon 4 May BRT = 2026-05-05T02:59:59.999Z.
+    expect(o['lgpd:individuals-declaration:BR'].dueAt).toBe('2026-05-05T02:59:59.999Z');
+    // Supplement: 40 working days from the communication's due time (end of Tue 28 Apr): Apr 29-30 (1-2),
+    // 1 May skipped, May 4-29 (3-22), Jun 1-3 (23-25), Thu 4 Jun Corpus Christi skipped (see the rule's note),
+    // Fri 5 (26), Jun 8-12 (27-31), 15-19 (32-36), 22-25 (37-40) -> end of Thu 25 Jun BRT = 2026-06-26T02:59:59.999Z.
+    expect(o['lgpd:authority-supplement:BR']).toMatchObject({
+      clockStart: '2026-04-29T02:59:59.999Z',
+      dueAt: '2026-06-26T02:59:59.999Z',
+    });
+    // Not stated, or false: not doubled (the earlier deadline).
+    expect(byId(obligationsOf('lgpd', brazilian()))['lgpd:authority:BR'].dueAt).toBe('2026-04-24T02:59:59.999Z');
+  });
+
+  it('names the ANPD and the data subjects', () => {
+    const o = byId(obligationsOf('lgpd', brazilian()));
+    expect(o['lgpd:authority:BR'].recipientName).toMatch(/ANPD/);
+    expect(o['lgpd:individuals:BR'].recipientName).toMatch(/titulares/);
+  });
+
   it('no communication when the controller assesses no relevant risk', () => {
     expect(obligationsOf('lgpd', brazilian({ risk: 'unlikely' }))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import type { IncidentFactsInput } from '../../domain/facts';
-import { byId, obligationsOf } from './helpers';
+import { assessmentOf, byId, obligationsOf } from './helpers';
 
 /** A German essential entity; a significant incident found late on Friday 27 March 2026. */
 const base: IncidentFactsInput = {
@@ -67,6 +67,26 @@ describe('NIS2 Art. 23', () => {
     expect(late.reading).toMatch(/handling ended/);
     // Handling ended before the first date (Fri 10 April): the first date stands.
     expect(byId(run({ handlingEndedAt: '2026-04-10T08:00:00Z' }, delivered))['nis2:final:DE'].dueAt).toBe('2026-04-29T10:00:00.000Z');
+  });
+
+  it('the intermediate report is owed only on request (Art. 23(4)(c)): conditional until reportRequestedAt', () => {
+    const a = assessmentOf(['nis2'], base);
+    expect(a.obligations.map((o) => o.id)).not.toContain('nis2:intermediate:DE');
+    expect(a.conditional).toEqual([
+      expect.objectContaining({
+        id: 'nis2:intermediate:DE', stage: 'intermediate', fact: 'reportRequestedAt',
+        trigger: expect.stringMatching(/requests an intermediate report/),
+        recipientName: 'CSIRT or competent authority',
+      }),
+    ]);
+    // The CSIRT asks on Wed 1 April 2026 09:00 CEST (07:00Z): owed from then; the directive sets no time, so no number.
+    const asked = assessmentOf(['nis2'], { ...base, reportRequestedAt: '2026-04-01T09:00:00+02:00' });
+    expect(asked.conditional).toEqual([]);
+    expect(byId(asked.obligations)['nis2:intermediate:DE']).toMatchObject({
+      stage: 'intermediate', clockStart: '2026-04-01T07:00:00.000Z', dueAt: null,
+    });
+    // Not significant: no report of any kind, conditional or not.
+    expect(assessmentOf(['nis2'], { ...base, significant: false }).conditional).toEqual([]);
   });
 
   it('a month from 31 January ends on the last day of February', () => {

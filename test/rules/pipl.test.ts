@@ -1,5 +1,5 @@
 import type { IncidentFactsInput } from '../../domain/facts';
-import { byId, obligationsOf } from './helpers';
+import { assessmentOf, byId, obligationsOf } from './helpers';
 
 /** A Shanghai processor; aware Thu 26 Nov 2026 11:00 CST (03:00Z); 5,000 people in China. */
 const base: IncidentFactsInput = {
@@ -33,6 +33,26 @@ describe('PIPL Art. 57', () => {
 
   it('encryption (harm effectively avoided) spares the individuals but never the department notice', () => {
     expect(ids({ encrypted: true })).toEqual(['pipl:authority:CN']);
+  });
+
+  it('encrypted: the notice to individuals is conditional on the department requiring it (Art. 57(2)), then owed at once', () => {
+    const a = assessmentOf(['pipl'], { ...base, encrypted: true });
+    expect(a.obligations.map((o) => o.id)).toEqual(['pipl:authority:CN']);
+    expect(a.conditional).toEqual([
+      expect.objectContaining({
+        id: 'pipl:individuals:CN', recipient: 'individuals', fact: 'authorityRequiredNoticeAt',
+        trigger: expect.stringMatching(/requires notice to individuals.*57\(2\)/),
+        recipientName: 'Affected individuals',
+      }),
+    ]);
+    // The department requires notice on Mon 30 Nov 2026 10:00 CST: owed from then, 立即 (no number of hours).
+    const required = assessmentOf(['pipl'], { ...base, encrypted: true, authorityRequiredNoticeAt: '2026-11-30T10:00:00+08:00' });
+    expect(required.conditional).toEqual([]);
+    expect(byId(required.obligations)['pipl:individuals:CN']).toMatchObject({
+      clockStart: '2026-11-30T02:00:00.000Z', dueAt: null,
+    });
+    // Not encrypted: owed from awareness anyway, never listed as conditional.
+    expect(assessmentOf(['pipl'], base).conditional).toEqual([]);
   });
 
   it('no threshold: one person, a breach the controller rates unlikely to harm, still notifies both', () => {
