@@ -122,7 +122,7 @@ export async function buildApp(deps: AppDeps) {
     await secured.register(assessmentRoutes(deps.assess));
     await secured.register(campaignRoutes(deps.gateway, deps.db));
     await secured.register(recipientRoutes(deps.gateway, deps.db, deps.ledger, now));
-    await secured.register(filingRoutes(deps.gateway));
+    await secured.register(filingRoutes(deps.gateway, deps.db));
     if (deps.drills) await secured.register(drillRoutes(deps.drills));
     if (deps.retention) await secured.register(retentionRoutes(deps.gateway, deps.retention));
     if (deps.tokenStore) await secured.register(tokenRoutes({ store: deps.tokenStore, ledger: deps.ledger, now }));

@@ -8,6 +8,7 @@ import { statusQuery, type IncidentInput } from '../workflows/incident/messages'
 import {
   campaignWorkflowId,
   cancelUpdate,
+  lettersRoundWorkflowId,
   pauseUpdate,
   progressQuery,
   resumeUpdate,
@@ -64,9 +65,54 @@ export function createGateway(client: Client, taskQueue: string) {
     }
   }
 
+  /**
+   * The incident's latest round of letters (`<incident>/letters/<n>`, one at a time, numbered from
+   * 1): found by asking for each round in turn, a handful per incident. Null before the first.
+   */
+  async function latestLettersRound(
+    id: string,
+  ): Promise<{ workflowId: string; round: number; running: boolean } | null> {
+    let latest: { workflowId: string; round: number; running: boolean } | null = null;
+    for (let n = 1; ; n++) {
+      const workflowId = lettersRoundWorkflowId(id, n);
+      try {
+        const d = await handle(workflowId).describe();
+        latest = { workflowId, round: n, running: d.status.name === 'RUNNING' };
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) return latest;
+        throw err;
+      }
+    }
+  }
+
+  /** The latest round's progress (the running one, else the last that ran); IncidentNotFound before the first. */
+  async function lettersRoundProgress(id: string): Promise<NotifyProgress & { round: string; running: boolean }> {
+    await status(id); // 404 for an unknown incident
+    const latest = await latestLettersRound(id);
+    if (!latest) throw new IncidentNotFound(`no round of letters for incident "${id}" yet (one starts at an approval)`);
+    const p = await query<NotifyProgress>(latest.workflowId, progressQuery, `no round ${latest.workflowId}`);
+    return { ...p, round: latest.workflowId, running: latest.running };
+  }
+
   return {
     status,
     campaignProgress,
+    lettersRoundProgress,
+
+    /**
+     * pause, resume or cancel the running round of letters; the round's own validators decide
+     * (already paused, not paused, finished). Later rounds start unpaused: a pause holds one round.
+     */
+    async controlLetters(
+      id: string,
+      action: keyof typeof campaignControls,
+    ): Promise<NotifyProgress & { round: string; running: boolean }> {
+      const current = await lettersRoundProgress(id);
+      if (!current.running)
+        throw new UpdateRejected(`no round of letters is running (the last, ${current.round}, has finished)`);
+      const p = await execute(current.round, campaignControls[action], []);
+      return { ...p, round: current.round, running: true };
+    },
 
     /** pause, resume or cancel a running mass notification. */
     async controlCampaign(

@@ -113,3 +113,57 @@ export async function noticeLetterProgress(
     supplementary: rows.reduce((s, r) => s + Number(r.supplementary), 0),
   };
 }
+
+/** What a filing package says of an obligation told by letter: people and letters, apart from the obligation. */
+export interface NoticeLetterFiling {
+  /** People this obligation covers who have a letter (whatever its state). */
+  peopleCovered: number;
+  /** People whose letter satisfying this obligation was sent. */
+  peopleTold: number;
+  /** Letters sent that satisfy this obligation (one per person told). */
+  lettersSent: number;
+  /** Of those, letters that satisfy other obligations too. */
+  combined: number;
+  /** Of those, supplementary letters (the person had an earlier letter for other obligations). */
+  supplementary: number;
+  /** Other obligations the combined letters also satisfied (notice ids, sorted). */
+  combinedWith: string[];
+}
+
+/** An obligation's people and letters, for its filing package; null when it was not told by letter. */
+export async function noticeLetterFiling(
+  db: Queryable,
+  incidentId: string,
+  noticeId: string,
+): Promise<NoticeLetterFiling | null> {
+  const { rows } = await db.query<{
+    people: number;
+    told: number;
+    sent: number;
+    combined: number;
+    supplementary: number;
+    combined_with: string[] | null;
+  }>(
+    `SELECT count(DISTINCT d.recipient_id)::int AS people,
+            count(DISTINCT d.recipient_id) FILTER (WHERE l.status = 'sent')::int AS told,
+            count(*) FILTER (WHERE l.status = 'sent')::int AS sent,
+            count(*) FILTER (WHERE l.status = 'sent' AND cardinality(l.notice_ids) > 1)::int AS combined,
+            count(*) FILTER (WHERE l.status = 'sent' AND l.seq > 1)::int AS supplementary,
+            (SELECT array_agg(DISTINCT o ORDER BY o) FROM letters l2, unnest(l2.notice_ids) AS o
+              WHERE l2.incident_id = $1 AND l2.status = 'sent' AND $2 = ANY(l2.notice_ids) AND o <> $2) AS combined_with
+       FROM deliveries d JOIN letters l ON l.incident_id = d.incident_id AND l.recipient_id = d.recipient_id
+                                    AND l.seq = d.letter_seq
+      WHERE d.incident_id = $1 AND d.notice_id = $2`,
+    [incidentId, noticeId],
+  );
+  const r = rows[0];
+  if (!r || Number(r.people) === 0) return null;
+  return {
+    peopleCovered: Number(r.people),
+    peopleTold: Number(r.told),
+    lettersSent: Number(r.sent),
+    combined: Number(r.combined),
+    supplementary: Number(r.supplementary),
+    combinedWith: r.combined_with ?? [],
+  };
+}

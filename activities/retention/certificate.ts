@@ -6,8 +6,10 @@
  * - a set hash: SHA-256 over the set's lines sorted bytewise, each line followed by "\n".
  *   `destroyedSet` has one line `person <address_hash>` per erased person and one line
  *   `file <content sha256>` per destroyed outbox file; `files` has the bare content hashes of the
- *   destroyed files; `sent` the bare content hashes of the incident's sent deliveries. With every
- *   letter written to the outbox once, `files` equals `sent`: what was sent is what was destroyed.
+ *   destroyed files; `sent` the bare content hashes of the incident's sent messages (one line per
+ *   distinct Message-ID of its sent deliveries: a combined letter satisfies several obligations
+ *   with one message). With every letter written to the outbox once, `files` equals `sent`: what
+ *   was sent is what was destroyed.
  */
 import { createHash, createHmac } from 'node:crypto';
 
@@ -46,7 +48,10 @@ export interface DestructionCertificate {
     /** People of the incident still whole (0 for a complete certificate). */
     peopleRemaining: number;
     files: number;
+    /** Sent deliveries: one per obligation a person was told under. */
     sentDeliveries: number;
+    /** Messages sent (distinct Message-IDs): a combined letter is one message for several deliveries (absent on certificates issued before letters). */
+    sentMessages?: number;
     /** Destroyed files whose content hash is the content hash of a sent delivery. */
     filesMatchingSent: number;
   };

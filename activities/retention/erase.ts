@@ -2,8 +2,8 @@
  * Erasing an incident's people from the store and their letters from the outbox. Every step is
  * idempotent and driven by state in the store, so re-running after a crash finishes the job:
  *
- * - people, in batches, each batch ONE transaction: the address in every delivery's texts is
- *   replaced by the person's hash, then name and address give way to the hash in one UPDATE
+ * - people, in batches, each batch ONE transaction: the address in every delivery's and every
+ *   letter's texts is replaced by the person's hash, then name and address give way to the hash in one UPDATE
  *   (a CHECK constraint refuses any row that is half erased);
  * - their outbox files, after their rows: each file's SHA-256 is recorded, then the file is
  *   unlinked, then the person is marked `files_erased_at`.
@@ -99,6 +99,41 @@ export async function erasePeopleBatch(db: Db, { incidentId, limit }: BatchReque
         ],
       );
     }
+    // A letter's own evidence texts (one letter may satisfy several obligations) name the person too.
+    const { rows: letterTexts } = await tx.query<{
+      recipient_id: number;
+      seq: number;
+      last_error: string | null;
+      smtp_response: string | null;
+    }>(
+      `SELECT recipient_id, seq, last_error, smtp_response FROM letters
+       WHERE incident_id = $1 AND recipient_id = ANY($2::bigint[]) AND (last_error IS NOT NULL OR smtp_response IS NOT NULL)`,
+      [incidentId, ids],
+    );
+    const changedLetters = letterTexts
+      .map((t) => {
+        const p = hashOf.get(Number(t.recipient_id))!;
+        return {
+          ...t,
+          last: scrub(t.last_error, p.email, p.hash),
+          response: scrub(t.smtp_response, p.email, p.hash),
+        };
+      })
+      .filter((t) => t.last !== t.last_error || t.response !== t.smtp_response);
+    if (changedLetters.length) {
+      await tx.query(
+        `UPDATE letters l SET last_error = v.last_error, smtp_response = v.smtp_response
+         FROM unnest($2::bigint[], $3::int[], $4::text[], $5::text[]) AS v(recipient_id, seq, last_error, smtp_response)
+         WHERE l.incident_id = $1 AND l.recipient_id = v.recipient_id AND l.seq = v.seq`,
+        [
+          incidentId,
+          changedLetters.map((t) => Number(t.recipient_id)),
+          changedLetters.map((t) => Number(t.seq)),
+          changedLetters.map((t) => t.last),
+          changedLetters.map((t) => t.response),
+        ],
+      );
+    }
     // Name and address leave together, in one statement: never half a person.
     await tx.query(
       `UPDATE recipients r SET email = NULL, name = NULL, address_hash = v.hash, erased_at = now()
@@ -126,13 +161,32 @@ export async function eraseOutboxBatch(
     `SELECT notice_id, recipient_id, message_id FROM deliveries WHERE incident_id = $1 AND recipient_id = ANY($2::bigint[])`,
     [incidentId, ids],
   );
+  // Their letters (one per person across obligations): several deliveries rows share one letter's message.
+  const { rows: letters } = await db.query<{ recipient_id: number; seq: number; message_id: string | null }>(
+    `SELECT recipient_id, seq, message_id FROM letters WHERE incident_id = $1 AND recipient_id = ANY($2::bigint[])`,
+    [incidentId, ids],
+  );
   const outbox = await indexOutbox(outboxDir);
-  const files = new Map<string, number>(); // file name → recipient id
+  // File name → recipient id: a file found through several obligations' rows is destroyed (and counted) once.
+  const files = new Map<string, number>();
+  const localPart = (noticeId: string, recipientId: number) =>
+    messageIdFor({ incidentId, noticeId }, recipientId, 'x@x').slice(1).split('@')[0];
   for (const d of deliveries) {
     const recipientId = Number(d.recipient_id);
     // The recorded Message-ID, and the campaign's own for a send whose outcome was never recorded.
-    const local = messageIdFor({ incidentId, noticeId: d.notice_id }, recipientId, 'x@x').slice(1).split('@')[0];
-    const names = [...(d.message_id ? outbox.byMessageId(d.message_id) : []), ...outbox.byLocalPart(local)];
+    const names = [
+      ...(d.message_id ? outbox.byMessageId(d.message_id) : []),
+      ...outbox.byLocalPart(localPart(d.notice_id, recipientId)),
+    ];
+    for (const name of names) files.set(name, recipientId);
+  }
+  for (const l of letters) {
+    const recipientId = Number(l.recipient_id);
+    // A letter's Message-ID is its own (activities/letters/campaign.ts: "letter-<seq>" per person).
+    const names = [
+      ...(l.message_id ? outbox.byMessageId(l.message_id) : []),
+      ...outbox.byLocalPart(localPart(`letter-${Number(l.seq)}`, recipientId)),
+    ];
     for (const name of names) files.set(name, recipientId);
   }
   let destroyed = 0;

@@ -67,8 +67,20 @@ export function createRetentionActivities(deps: RetentionDeps) {
         'SELECT content_hash, bytes FROM retention_erased_files WHERE incident_id = $1',
         [incidentId],
       );
+      const { rows: letters } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM letters l JOIN recipients r ON r.id = l.recipient_id
+         WHERE l.incident_id = $1 AND r.erased_at IS NOT NULL`,
+        [incidentId],
+      );
+      const { rows: sentRows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM deliveries WHERE incident_id = $1 AND status = 'sent' AND content_hash IS NOT NULL`,
+        [incidentId],
+      );
+      // One line per message sent, not per obligation: a combined letter satisfies several
+      // obligations (several deliveries rows) with one message, written to the outbox once.
       const { rows: sent } = await db.query<{ content_hash: string }>(
-        `SELECT content_hash FROM deliveries WHERE incident_id = $1 AND status = 'sent' AND content_hash IS NOT NULL`,
+        `SELECT DISTINCT message_id, content_hash FROM deliveries
+         WHERE incident_id = $1 AND status = 'sent' AND content_hash IS NOT NULL`,
         [incidentId],
       );
       const sentSet = new Set(sent.map((s) => s.content_hash));
@@ -96,6 +108,12 @@ export function createRetentionActivities(deps: RetentionDeps) {
                     columns: ['last_error', 'smtp_response'],
                     how: 'the address removed from the text, replaced by <erased:first 16 hex of address_hash>',
                   },
+                  {
+                    table: 'letters',
+                    rows: Number(letters[0].n),
+                    columns: ['last_error', 'smtp_response'],
+                    how: 'the address removed from the text, replaced by <erased:first 16 hex of address_hash>',
+                  },
                 ]
               : [],
           files: { location: 'outbox', count: files.length, bytes: files.reduce((n, f) => n + Number(f.bytes), 0) },
@@ -105,7 +123,8 @@ export function createRetentionActivities(deps: RetentionDeps) {
           people: erasedPeople,
           peopleRemaining: Number(remaining[0].n),
           files: files.length,
-          sentDeliveries: sent.length,
+          sentDeliveries: Number(sentRows[0].n),
+          sentMessages: sent.length,
           filesMatchingSent: fileHashes.filter((h) => sentSet.has(h)).length,
         },
         hashes: {

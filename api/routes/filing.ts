@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { noticeLetterFiling } from '../../activities/letters/progress';
+import type { Queryable } from '../../activities/store/db';
 import { IncidentId } from '../../workflows/incident/messages';
 import { currentApprovals } from '../../workflows/incident/state';
 import { HttpError, requirePermission } from '../auth';
@@ -14,9 +16,10 @@ const Query = z.object({ format: z.enum(['json', 'html']).default('json') });
 /**
  * The filing package of a notice: for an authority that takes reports through a portal, the
  * required fields as data (to type or paste in) and the full notice as HTML, both exactly as
- * approved (same content hash).
+ * approved (same content hash). For individuals told by letter, the people and letters that
+ * satisfied the obligation, counted apart from it (from the store).
  */
-export function filingRoutes(gateway: IncidentGateway) {
+export function filingRoutes(gateway: IncidentGateway, db?: Queryable) {
   return async (app: FastifyInstance): Promise<void> => {
     app.withTypeProvider<ZodTypeProvider>().get(
       '/v1/incidents/:id/notices/:noticeId/filing-package',
@@ -66,6 +69,9 @@ export function filingRoutes(gateway: IncidentGateway) {
           pending: n.draft.pending,
           fields: n.draft.fields,
           text: n.draft.text,
+          ...(n.obligation.recipient === 'individuals' && db
+            ? { letters: await noticeLetterFiling(db, status.id, n.id) }
+            : {}),
         };
       },
     );

@@ -5,10 +5,11 @@ import { z } from 'zod';
 import type { Ledger } from '../../activities/ledger/ledger';
 import { coverageReport, decideUncovered, type CoverageObligation } from '../../activities/recipients/coverage';
 import { importRecipients, RecipientImportError, type ImportReport } from '../../activities/recipients/import';
+import { loadPlan } from '../../activities/plans/load';
 import type { Queryable } from '../../activities/store/db';
 import { decideNoticeUpdate, IncidentId } from '../../workflows/incident/messages';
 import type { IncidentStatus } from '../../workflows/incident/state';
-import { actorOf, HttpError, requirePermission } from '../auth';
+import { actorOf, demand, HttpError, requirePermission } from '../auth';
 import type { IncidentGateway } from '../gateway';
 import { errorResponses } from '../schemas/common';
 import {
@@ -201,6 +202,8 @@ export function recipientRoutes(gateway: IncidentGateway, db: Queryable, ledger:
       async (req) => {
         const incidentId = req.params.id;
         const status = await gateway.status(incidentId);
+        // The plan names the approvers: checked before anything about the notices is said (as for one notice).
+        demand('notice.decide', actorOf(req).role, { approverRoles: loadPlan(status.planId).approvals.roles });
         const { noticeIds, decision, reason, contentHashes } = req.body;
         const notices = noticeIds.map((id) => {
           const n = status.notices.find((x) => x.id === id);

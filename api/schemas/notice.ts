@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Role } from '../../domain/actor';
 import { Instant } from '../../domain/facts';
 import { Obligation } from '../../domain/obligation';
+import type { NoticeLetterFiling } from '../../activities/letters/progress';
 import type { NotifyProgress } from '../../workflows/notify/messages';
 import type { Exact, Proof } from './common';
 import { Draft, DraftSummary, EmailChannel, NoticeStatus, PortalChannel } from './incident';
@@ -23,6 +24,20 @@ export const FilingPackage = z.object({
     .describe('the approvals that count, as the workflow counts them'),
   ...DraftSummary.pick({ subject: true, locale: true, templateVersion: true, contentHash: true, pending: true }).shape,
   ...Draft.pick({ fields: true, text: true }).shape,
+  letters: z
+    .object({
+      peopleCovered: z.number().int().describe('people this obligation covers who have a letter, whatever its state'),
+      peopleTold: z.number().int().describe('people whose letter satisfying this obligation was sent'),
+      lettersSent: z.number().int().describe('letters sent that satisfy this obligation (one per person told)'),
+      combined: z.number().int().describe('of those, letters that also satisfy other obligations'),
+      supplementary: z.number().int().describe('of those, supplementary letters after an earlier letter'),
+      combinedWith: z.array(z.string()).describe('the other obligations (notice ids) the combined letters satisfied'),
+    })
+    .nullable()
+    .optional()
+    .describe(
+      'individuals told by letter (one per person across obligations): people and letters counted apart from the obligation; null when not told by letter (yet)',
+    ),
 });
 
 /** GET .../progress and POST .../campaign/{pause,resume,cancel}: a mass notification's counts. */
@@ -54,4 +69,13 @@ export const CampaignProgress = z.object({
     .describe('a round of letters: people and letters apart from the obligations they satisfy (total counts letters)'),
 });
 
-export type NoticeProofs = [Proof<Exact<z.output<typeof CampaignProgress>, NotifyProgress>>];
+/** POST /v1/incidents/:id/letters/{pause,resume,cancel}: the round of letters, as a campaign's counts. */
+export const LettersRoundProgress = CampaignProgress.extend({
+  round: z.string().describe('the round of letters (workflow id <incident>/letters/<n>)'),
+  running: z.boolean().describe('false once the round has finished'),
+});
+
+export type NoticeProofs = [
+  Proof<Exact<z.output<typeof CampaignProgress>, NotifyProgress>>,
+  Proof<Exact<NonNullable<z.output<typeof FilingPackage>['letters']>, NoticeLetterFiling>>,
+];

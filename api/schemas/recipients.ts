@@ -107,6 +107,47 @@ export const IncidentLetters = z.object({
   ),
 });
 
+/** GET /v1/incidents/:id/letters/preview */
+export const LetterPreviewQuery = z.object({
+  notices: z
+    .string()
+    .min(1)
+    .max(4000)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().min(1).max(200)).min(1).max(100))
+    .describe('the notices the letter combines, comma-separated'),
+  locale: z.string().min(2).max(35).default('en').describe("the person's language"),
+  format: z.enum(['json', 'text', 'html']).default('json'),
+});
+export const LetterPreview = z.object({
+  incidentId: z.string(),
+  notices: z.array(z.string()).describe('the obligations the letter satisfies, in the order it treats them'),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
+  locale: z.string().describe('the language it is written in'),
+  requestedLocale: z.string(),
+  fallback: z.boolean().describe('true when not every law is written in the requested language'),
+  templateVersion: z.string(),
+  variantHash: z.string().describe('SHA-256 of subject, text and html: the letters table holds the same once sent'),
+  combined: z.boolean(),
+  checks: z
+    .array(
+      z.object({
+        noticeId: z.string(),
+        missing: z.array(z.string()),
+        unprobed: z.array(z.string()),
+        givenBefore: z.array(z.string()),
+      }),
+    )
+    .describe('the required-content check per law, on this letter'),
+});
+
 export type LetterProofs = [
   Proof<Exact<z.output<typeof Coverage>, CoverageReport>>,
   Proof<Exact<z.output<typeof IncidentLetters>, IncidentLettersType>>,

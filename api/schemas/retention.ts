@@ -19,7 +19,11 @@ export const DestructionCertificate = z.object({
     people: z.number(),
     peopleRemaining: z.number(),
     files: z.number(),
-    sentDeliveries: z.number(),
+    sentDeliveries: z.number().describe('sent deliveries: one per obligation a person was told under'),
+    sentMessages: z
+      .number()
+      .optional()
+      .describe('messages sent (distinct Message-IDs); a combined letter is one message; absent on older certificates'),
     filesMatchingSent: z.number(),
   }),
   hashes: z

@@ -1,10 +1,12 @@
 /** What the pages' routes share: the dependencies, the views, the session keys and the viewer. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Ledger } from '../../activities/ledger/ledger';
+import type { LetterPreviewer } from '../../activities/letters/preview';
 import { loadPlan } from '../../activities/plans/load';
 import type { Actor } from '../../domain/actor';
 import { check } from '../../domain/permissions';
 import type { Plan } from '../../domain/plan';
+import type { Queryable } from '../../activities/store/db';
 import { HttpError } from '../auth';
 import type { IncidentGateway } from '../gateway';
 import type { TokenDeps } from './actor';
@@ -20,6 +22,10 @@ export interface UiDeps extends TokenDeps {
   sessionHours?: number;
   /** Plans by id (default: loaded from plans/). */
   plans?: (planId: string) => Plan;
+  /** The store: letters' counts and variants (absent: the letters panel shows the round alone). */
+  db?: Queryable;
+  /** Renders letter previews (default: the repository's templates). */
+  letterPreviewer?: LetterPreviewer;
 }
 
 export interface UiContext {

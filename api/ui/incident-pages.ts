@@ -9,6 +9,7 @@ import { demand } from '../auth';
 import { IncidentNotFound } from '../gateway';
 import { layoutFor, sendPage, viewerOf, type UiContext } from './context';
 import { listIncidentIds } from './incident-list';
+import { lettersOfIncident } from './letters-view';
 import {
   campaignView,
   incidentPage,
@@ -32,6 +33,9 @@ export const DONE_MESSAGES = {
   paused: 'Mass notification paused.',
   resumed: 'Mass notification resumed.',
   cancelled: 'Mass notification cancelled.',
+  'letters-paused': 'Round of letters paused.',
+  'letters-resumed': 'Round of letters resumed.',
+  'letters-cancelled': 'Round of letters cancelled.',
 } as const;
 export type Done = keyof typeof DONE_MESSAGES;
 
@@ -90,10 +94,16 @@ export async function renderIncident(
     }
   }
   const ledger = check('ledger.read', role).ok ? await ctx.deps.ledger.list({ incidentId: s.id }) : undefined;
-  const incident = incidentPage(s, v.actor, plan, { form: opts.form, campaigns, ledger });
+  const page = incidentPage(s, v.actor, plan, { form: opts.form, campaigns, ledger });
+  // Individuals told by letter: the round's progress and controls, and each notice's letter variants.
+  const letters = await lettersOfIncident(ctx, s, plan, role, opts.form);
+  const incident = letters
+    ? { ...page, notices: page.notices.map((n) => ({ ...n, letterVariants: letters.variants.get(n.noticeId) })) }
+    : page;
   return sendPage(ctx, reply, opts.status ?? 200, 'incident', {
     ...layoutFor(v, `${s.id} ${s.title}`, opts.flash),
     incident,
+    letters: letters?.panel,
     error: opts.error,
     mayReadRecord: check('record.read', role).ok,
     recordHref: `/ui/incidents/${encodeURIComponent(s.id)}/record`,

@@ -12,6 +12,7 @@ import { defaultPlans, sendPage, setViewer, viewerOf, type UiContext, type UiDep
 import { installFormParser } from './forms';
 import { incidentActionRoutes } from './incident-actions';
 import { incidentPageRoutes } from './incident-pages';
+import { letterPageRoutes } from './letter-actions';
 import { recordPageRoutes } from './record-pages';
 import {
   DEFAULT_SESSION_HOURS,
@@ -89,6 +90,7 @@ export function uiRoutes(deps: UiDeps) {
     await app.register(signInRoutes(ctx));
     await app.register(incidentPageRoutes(ctx));
     await app.register(incidentActionRoutes(ctx));
+    await app.register(letterPageRoutes(ctx));
     await app.register(recordPageRoutes(ctx));
   };
 }

@@ -3,6 +3,10 @@
  * for an id that does not exist or a state that does not fit is fine), every other role gets 403,
  * a request without a token 401. The app's routes are collected as they are registered, and a
  * route missing from the table fails the test: a new route must say who may call it.
+ *
+ * The pages (/ui) go by session instead of token: each role signs in through the form once; a page
+ * without a session answers 303 to /ui/sign-in, a wrong role gets the 403 page, and every form
+ * POST needs the session's `_csrf` (403 without it, whatever the role).
  */
 import type { FastifyInstance } from 'fastify';
 import { checkDrill } from '../../activities/drills/check';
@@ -15,10 +19,8 @@ import { createRetentionGateway } from '../../api/routes/retention';
 import { Role, type Actor } from '../../domain/actor';
 import { assess } from '../../domain/rules/evaluate';
 import { holidays, ruleSet } from '../fixtures';
+import { csrfOf, postForm, setCookies, signIn } from '../ui/setup';
 import { setupIncidentEnv, type IncidentEnv } from '../workflows/setup';
-
-/** The manager pages are being built by the "ui" helper; the lead adds their rows to this table. */
-const PAGES_ADDED_BY_UI_HELPER = '/ui';
 
 const tokenOf = (role: Role) => `route-roles-${role}-token`;
 const tokens = new Map<string, Actor>(Role.options.map((role) => [tokenOf(role), { id: `${role}-1`, role }]));
@@ -53,7 +55,17 @@ interface RouteRow {
   url: string;
   payload?: unknown;
   contentType?: string;
+  /** A page's form fields (sent url-encoded with the session's `_csrf`). */
+  form?: Record<string, string>;
+  /** Sign in afresh for each request: the request ends the session (allowed: the session is refused after). */
+  freshSession?: boolean;
+  /** Answers that also count as "not refused" for an allowed role (a PDF without Chromium: 503). */
+  alsoFine?: number[];
 }
+
+const UI_INC = '/ui/incidents/INC-roles';
+const UI_NOTICE = `${UI_INC}/notices/${encodeURIComponent('gdpr:authority:DE')}`;
+const RECORD_READERS = ['manager', 'legal', 'auditor', 'admin'] as const;
 
 const ROUTES: RouteRow[] = [
   { method: 'GET', route: '/health', roles: PUBLIC, url: '/health' },
@@ -173,6 +185,19 @@ const ROUTES: RouteRow[] = [
     url: `${INC}/letters/decision`,
     payload: { noticeIds: ['gdpr:authority:DE'], decision: 'reject', reason: 'route roles' },
   },
+  // The running round of letters (none here: 404 for those allowed), and a letter's preview (not told by letter: 400).
+  {
+    method: 'POST',
+    route: '/v1/incidents/:id/letters/:action',
+    roles: ['manager', 'legal', 'admin'],
+    url: `${INC}/letters/pause`,
+  },
+  {
+    method: 'GET',
+    route: '/v1/incidents/:id/letters/preview',
+    roles: everyone,
+    url: `${INC}/letters/preview?notices=gdpr:authority:DE&locale=de`,
+  },
   { method: 'POST', route: '/v1/assessments', roles: everyone, url: '/v1/assessments', payload: facts },
 
   { method: 'GET', route: '/v1/ledger', roles: ['manager', 'legal', 'auditor', 'admin'], url: '/v1/ledger?limit=1' },
@@ -269,23 +294,105 @@ const ROUTES: RouteRow[] = [
   },
   { method: 'GET', route: '/v1/tokens', roles: ['admin'], url: '/v1/tokens' },
   { method: 'DELETE', route: '/v1/tokens/:id', roles: ['admin'], url: '/v1/tokens/tok-0123456789abcdef' },
+
+  // The pages (readme-ui's route list), by session: sign-in is public, checked in its own test below.
+  { method: 'GET', route: '/ui/sign-in', roles: PUBLIC, url: '/ui/sign-in' },
+  { method: 'POST', route: '/ui/sign-in', roles: PUBLIC, url: '/ui/sign-in' },
+  { method: 'POST', route: '/ui/sign-out', roles: everyone, url: '/ui/sign-out', form: {}, freshSession: true },
+  { method: 'GET', route: '/ui', roles: everyone, url: '/ui' },
+  { method: 'GET', route: '/ui/incidents', roles: everyone, url: '/ui/incidents' },
+  { method: 'GET', route: '/ui/incidents/:id', roles: everyone, url: UI_INC },
+  {
+    method: 'POST',
+    route: '/ui/incidents/:id/notices/:noticeId/decision',
+    roles: ['manager', 'legal'],
+    url: `${UI_NOTICE}/decision`,
+    form: { decision: 'reject', reason: 'route roles' },
+  },
+  {
+    method: 'POST',
+    route: '/ui/incidents/:id/containment',
+    roles: ['responder', 'manager', 'admin'],
+    url: `${UI_INC}/containment`,
+    form: { note: 'route roles' },
+  },
+  {
+    method: 'POST',
+    route: '/ui/incidents/:id/tasks/:taskId/complete',
+    roles: ['responder', 'manager', 'admin'],
+    url: `${UI_INC}/tasks/root-cause/complete`,
+    form: { notes: 'route roles' },
+  },
+  {
+    method: 'POST',
+    route: '/ui/incidents/:id/notices/:noticeId/campaign',
+    roles: ['manager', 'legal', 'admin'],
+    url: `${UI_NOTICE}/campaign`,
+    form: { action: 'pause' },
+  },
+  {
+    method: 'POST',
+    route: '/ui/incidents/:id/letters/campaign',
+    roles: ['manager', 'legal', 'admin'],
+    url: `${UI_INC}/letters/campaign`,
+    form: { action: 'pause' },
+  },
+  {
+    method: 'GET',
+    route: '/ui/incidents/:id/letters/preview',
+    roles: everyone,
+    url: `${UI_INC}/letters/preview?notices=gdpr:authority:DE&locale=de`,
+  },
+  { method: 'GET', route: '/ui/incidents/:id/record', roles: RECORD_READERS, url: `${UI_INC}/record` },
+  // Chromium is pointed nowhere for this row: the role is checked before any PDF is made (503 without Chromium).
+  {
+    method: 'GET',
+    route: '/ui/incidents/:id/record.pdf',
+    roles: RECORD_READERS,
+    url: `${UI_INC}/record.pdf`,
+    alsoFine: [503],
+  },
+  { method: 'GET', route: '/ui/register', roles: RECORD_READERS, url: '/ui/register' },
+  { method: 'GET', route: '/ui/register.csv', roles: RECORD_READERS, url: '/ui/register.csv' },
 ];
+
+const isPage = (row: RouteRow) => row.route.startsWith('/ui');
 
 describe('route × role table', () => {
   let env: IncidentEnv;
   let app: FastifyInstance;
   const registered: string[] = [];
 
+  /** Each role's page session (cookie and CSRF token), signed in through the form. */
+  const sessions = new Map<Role, { cookie: string; csrf: string }>();
+
+  const signedIn = async (cookie: string) =>
+    (await app.inject({ method: 'GET', url: '/ui/incidents', headers: { cookie } })).statusCode === 200;
+
+  async function sendPage(row: RouteRow, role?: Role, opts: { csrf?: boolean } = {}) {
+    const session = role ? (row.freshSession ? await signIn(app, tokenOf(role)) : sessions.get(role)!) : undefined;
+    if (row.method === 'GET')
+      return app.inject({ method: 'GET', url: row.url, headers: session ? { cookie: session.cookie } : {} });
+    const fields = { ...row.form, ...(session && opts.csrf !== false ? { _csrf: session.csrf } : {}) };
+    const res = await postForm(app, row.url, session?.cookie, fields);
+    // Signing out answers with the sign-in page too: what tells it apart is that the session is over.
+    if (row.freshSession && session && res.statusCode === 303 && !(await signedIn(session.cookie)))
+      return { ...res, statusCode: 200, headers: { ...res.headers, location: undefined } };
+    return res;
+  }
+
   const send = (row: RouteRow, role?: Role) =>
-    app.inject({
-      method: row.method,
-      url: row.url,
-      headers: {
-        ...(role ? { authorization: `Bearer ${tokenOf(role)}` } : {}),
-        ...(row.contentType ? { 'content-type': row.contentType } : {}),
-      },
-      ...(row.payload !== undefined ? { payload: row.payload as string } : {}),
-    });
+    isPage(row)
+      ? sendPage(row, role)
+      : app.inject({
+          method: row.method,
+          url: row.url,
+          headers: {
+            ...(role ? { authorization: `Bearer ${tokenOf(role)}` } : {}),
+            ...(row.contentType ? { 'content-type': row.contentType } : {}),
+          },
+          ...(row.payload !== undefined ? { payload: row.payload as string } : {}),
+        });
 
   beforeAll(async () => {
     env = await setupIncidentEnv();
@@ -340,38 +447,108 @@ describe('route × role table', () => {
       'manager',
     );
     expect(review.statusCode).toBe(200);
+    for (const role of Role.options) sessions.set(role, await signIn(app, tokenOf(role)));
   }, 120_000);
   afterAll(async () => {
     await app.close();
     await env.teardown();
   });
 
-  it('lists every registered route (pages excepted until the lead adds them), and no route that is not there', () => {
+  it('lists every registered route, pages included, and no route that is not there', () => {
     const listed = ROUTES.map((r) => `${r.method} ${r.route}`);
-    const missing = registered.filter(
-      (r) => !r.split(' ')[1].startsWith(PAGES_ADDED_BY_UI_HELPER) && !listed.includes(r),
-    );
+    const missing = registered.filter((r) => !listed.includes(r));
     expect(missing).toEqual([]);
     expect(listed.filter((r) => !registered.includes(r))).toEqual([]);
     expect(new Set(listed).size).toBe(listed.length);
   });
 
-  it.each(ROUTES.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
-    const outcomes: Record<string, number> = {};
-    for (const role of Role.options) outcomes[role] = (await send(row, role)).statusCode;
-    outcomes.none = (await send(row)).statusCode;
-
-    const expected: Record<string, string> = {};
-    const seen: Record<string, string> = {};
+  it('signs in through the form with any known token; a wrong token is 401, a form without its CSRF token 403', async () => {
+    const attempt = async (token: string, withCsrf = true) => {
+      const form = await app.inject({ method: 'GET', url: '/ui/sign-in' });
+      const nonce = setCookies(form).get('bre_signin')!.value;
+      return postForm(app, '/ui/sign-in', `bre_signin=${encodeURIComponent(nonce)}`, {
+        token,
+        ...(withCsrf ? { _csrf: csrfOf(form.body) } : {}),
+      });
+    };
     for (const role of Role.options) {
-      const allowed = row.roles === PUBLIC || row.roles.includes(role);
-      const code = outcomes[role];
-      expected[role] = allowed ? 'allowed' : '403';
-      // Allowed: not refused, and not a server error (a 404/409 for a missing drill or a wrong state is fine).
-      seen[role] = allowed ? (code !== 401 && code !== 403 && code < 500 ? 'allowed' : String(code)) : String(code);
+      const res = await attempt(tokenOf(role));
+      expect([role, res.statusCode, setCookies(res).has('bre_session')]).toEqual([role, 303, true]);
     }
-    expected.none = row.roles === PUBLIC ? '200' : '401';
-    seen.none = String(outcomes.none);
-    expect(seen).toEqual(expected);
+    expect((await attempt('not-a-known-token')).statusCode).toBe(401);
+    expect((await attempt(tokenOf('admin'), false)).statusCode).toBe(403);
   });
+
+  it.each(
+    ROUTES.filter((r) => isPage(r) && r.method === 'POST' && r.roles !== PUBLIC).map((r) => [r.route, r] as const),
+  )('POST %s without the session’s CSRF token is 403 for every role', async (_name, row) => {
+    const seen: Record<string, number> = {};
+    for (const role of Role.options) seen[role] = (await sendPage(row, role, { csrf: false })).statusCode;
+    expect(seen).toEqual(Object.fromEntries(Role.options.map((r) => [r, 403])));
+  });
+
+  it.each(ROUTES.filter((r) => isPage(r)).map((r) => [`${r.method} ${r.route}`, r] as const))(
+    'page %s: 303 to sign-in without a session, 403 page for a wrong role',
+    async (_name, row) => {
+      if (row.route === '/ui/sign-in' && row.method === 'POST') return; // the sign-in test above
+      const outcomes: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      const chromium = process.env.CHROMIUM_PATH;
+      if (row.alsoFine) process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+      try {
+        for (const role of Role.options) {
+          const res = await sendPage(row, role);
+          const allowed = row.roles === PUBLIC || row.roles.includes(role);
+          const toSignIn = res.statusCode === 303 && String(res.headers.location).startsWith('/ui/sign-in');
+          const fine =
+            res.statusCode !== 401 &&
+            res.statusCode !== 403 &&
+            !toSignIn &&
+            (res.statusCode < 500 || (row.alsoFine ?? []).includes(res.statusCode));
+          expected[role] = allowed ? 'allowed' : '403 page';
+          outcomes[role] = allowed
+            ? fine
+              ? 'allowed'
+              : `${res.statusCode} ${res.headers.location ?? ''}`
+            : res.statusCode === 403 && /text\/html/.test(String(res.headers['content-type']))
+              ? '403 page'
+              : `${res.statusCode}`;
+        }
+        const none = await sendPage(row);
+        expected.none = row.roles === PUBLIC ? '200' : '303 /ui/sign-in';
+        outcomes.none =
+          row.roles === PUBLIC
+            ? String(none.statusCode)
+            : `${none.statusCode} ${String(none.headers.location).split('?')[0]}`;
+      } finally {
+        if (row.alsoFine) {
+          if (chromium === undefined) delete process.env.CHROMIUM_PATH;
+          else process.env.CHROMIUM_PATH = chromium;
+        }
+      }
+      expect(outcomes).toEqual(expected);
+    },
+  );
+
+  it.each(ROUTES.filter((r) => !isPage(r)).map((r) => [`${r.method} ${r.route}`, r] as const))(
+    '%s',
+    async (_name, row) => {
+      const outcomes: Record<string, number> = {};
+      for (const role of Role.options) outcomes[role] = (await send(row, role)).statusCode;
+      outcomes.none = (await send(row)).statusCode;
+
+      const expected: Record<string, string> = {};
+      const seen: Record<string, string> = {};
+      for (const role of Role.options) {
+        const allowed = row.roles === PUBLIC || row.roles.includes(role);
+        const code = outcomes[role];
+        expected[role] = allowed ? 'allowed' : '403';
+        // Allowed: not refused, and not a server error (a 404/409 for a missing drill or a wrong state is fine).
+        seen[role] = allowed ? (code !== 401 && code !== 403 && code < 500 ? 'allowed' : String(code)) : String(code);
+      }
+      expected.none = row.roles === PUBLIC ? '200' : '401';
+      seen.none = String(outcomes.none);
+      expect(seen).toEqual(expected);
+    },
+  );
 });

@@ -128,6 +128,7 @@ describe(`retention of personal data [${describeBackend()}]`, () => {
     expect(cert.deleted.tables).toEqual([
       expect.objectContaining({ table: 'recipients', rows: 12, columns: ['email', 'name'] }),
       expect.objectContaining({ table: 'deliveries', rows: 12 }),
+      expect.objectContaining({ table: 'letters', rows: 0, columns: ['last_error', 'smtp_response'] }),
     ]);
     expect(cert.deleted.files).toMatchObject({ location: 'outbox', count: 12 });
     const fileHashes = evidenceBefore.map((d) => String(d.content_hash));
@@ -291,6 +292,7 @@ describe(`retention when deletion crashes [${describeBackend()}]`, () => {
       peopleRemaining: 0,
       files: 10,
       sentDeliveries: 10,
+      sentMessages: 10,
       filesMatchingSent: 10,
     });
     expect(cert.hashes.files).toBe(cert.hashes.sent);
