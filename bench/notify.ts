@@ -44,7 +44,7 @@ async function startSink() {
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 export async function benchNotify(args: string[]): Promise<Record<string, unknown>> {
-  const n = Number(args[0] ?? 20_000);
+  const n = Number(args[0] ?? process.env.BENCH_PEOPLE ?? 20_000);
   const [
     { createActivities },
     { createLedger },
@@ -110,13 +110,33 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
 
   let peakRss = process.memoryUsage().rss;
   let atPeak = process.memoryUsage();
+  // RSS over each engine round (ms since its start, MB), to show whether memory stays flat as the count grows.
+  let timeline: { at: number; rssMB: number }[] | null = null;
+  let roundStart = 0;
+  let lastSample = 0;
   const sampler = setInterval(() => {
     const m = process.memoryUsage();
     if (m.rss > peakRss) {
       peakRss = m.rss;
       atPeak = m;
     }
+    const now = performance.now();
+    if (timeline && now - lastSample >= 1000) {
+      lastSample = now;
+      timeline.push({ at: Math.round(now - roundStart), rssMB: Math.round(m.rss / 1_048_576) });
+    }
   }, 50);
+  /** RSS at 25/50/75/100 % of a round's duration, and its own peak. */
+  const quartiles = (samples: { at: number; rssMB: number }[], ms: number) => {
+    const at = (f: number) => samples.filter((x) => x.at <= ms * f).at(-1)?.rssMB ?? null;
+    return {
+      '25%': at(0.25),
+      '50%': at(0.5),
+      '75%': at(0.75),
+      '100%': at(1),
+      peak: Math.max(...samples.map((x) => x.rssMB)),
+    };
+  };
   const rssBeforeStore = process.memoryUsage().rss;
   const db = await openDatabase(storeOptions);
   const rssWithStore = process.memoryUsage().rss;
@@ -136,6 +156,8 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
       duplicates: number;
       historyEvents: number;
       runs: number;
+      rssMB: ReturnType<typeof quartiles>;
+      rssTimeline: { at: number; rssMB: number }[];
     }[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       // Baseline: the same notice through a raw nodemailer loop on the same pool, 5 in flight.
@@ -165,6 +187,9 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
       const workflowId = `${roundIncident}/letters/1`;
       const parts = fixtures.letterParts(roundIncident);
       const t1 = performance.now();
+      timeline = [];
+      roundStart = t1;
+      lastSample = 0;
       const handle = await harness.client.workflow.start('notifyRecipients', {
         workflowId,
         taskQueue: harness.taskQueue,
@@ -176,6 +201,8 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
             notice,
             letters: { parts, blocked: [], from: notice.from, replyTo: notice.replyTo },
             batchSize: 500,
+            // Diagnostic: memory per workflow run (continue-as-new sooner); unset = the engine's default.
+            ...(process.env.BENCH_BATCHES_PER_RUN ? { batchesPerRun: Number(process.env.BENCH_BATCHES_PER_RUN) } : {}),
           },
         ],
       });
@@ -190,6 +217,8 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
         };
       };
       const seconds = (performance.now() - t1) / 1000;
+      const rssTimeline = timeline;
+      timeline = null;
       if (summary.total !== n)
         throw new Error(`round ${round}: campaign saw ${summary.total} recipients, expected ${n}`);
       const chain = await harness.runs(workflowId);
@@ -214,6 +243,9 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
         duplicates,
         historyEvents,
         runs,
+        rssMB: quartiles(rssTimeline, seconds * 1000),
+        // Thinned to at most ~40 points for the results file.
+        rssTimeline: rssTimeline.filter((_, i) => i % Math.max(1, Math.ceil(rssTimeline.length / 40)) === 0),
       });
     }
     const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)];
@@ -237,6 +269,8 @@ export async function benchNotify(args: string[]): Promise<Record<string, unknow
       historyBackend: 'real histories from the in-process dev server (all runs of the continue-as-new chain)',
       runs: median.runs,
       peakRssMB: Math.round(peakRss / 1_048_576),
+      // The median round's RSS at 25/50/75/100 % of its duration: flat memory means these stay level.
+      rssDuringRunMB: median.rssMB,
       memoryMB: {
         beforeStore: Math.round(rssBeforeStore / 1_048_576),
         withStore: Math.round(rssWithStore / 1_048_576),

@@ -105,6 +105,14 @@ function heartbeatDetails(): Transitions | undefined {
     return undefined;
   }
 }
+/** Set when this attempt was cancelled (timed out and retried, or the round cancelled): it must stop sending. */
+function cancellation(): AbortSignal | undefined {
+  try {
+    return Context.current().cancellationSignal;
+  } catch {
+    return undefined;
+  }
+}
 function heartbeat(details: Transitions): void {
   try {
     Context.current().heartbeat(details);
@@ -148,7 +156,7 @@ const ALL_IDS = [0, Number.MAX_SAFE_INTEGER] as const;
 export function createLetterCampaigns(db: Db, deps: { mailer: Mailer; renderer: NoticeRenderer; guard?: DrillGuard }) {
   const composer = createLetterComposer(deps.renderer);
 
-  async function record(key: LetterRoundKey, outcomes: Outcome[]): Promise<void> {
+  async function record(key: LetterRoundKey, outcomes: Outcome[], notices: string[]): Promise<void> {
     if (!outcomes.length) return;
     const col = <T>(f: (o: Outcome) => T) => outcomes.map(f);
     // One statement: the letter's state and evidence, and the same evidence on each obligation it satisfies.
@@ -168,7 +176,9 @@ export function createLetterCampaigns(db: Db, deps: { mailer: Mailer; renderer: 
        UPDATE deliveries d SET status = v.status, attempts = v.attempts, last_error = v.error, message_id = v.message_id,
          smtp_response = v.response, sent_at = v.sent_at, template_version = v.template_version, locale = v.locale,
          content_hash = v.content_hash, updated_at = now()
-       FROM v WHERE d.incident_id = $1 AND d.recipient_id = v.recipient_id AND d.letter_seq = v.seq AND d.status <> 'sent'`,
+       FROM v, unnest($14::text[]) AS o(notice_id)
+       WHERE d.incident_id = $1 AND d.notice_id = o.notice_id AND d.recipient_id = v.recipient_id AND d.letter_seq = v.seq
+         AND d.status <> 'sent'`,
       [
         key.incidentId,
         col((o) => o.recipientId),
@@ -183,6 +193,8 @@ export function createLetterCampaigns(db: Db, deps: { mailer: Mailer; renderer: 
         col((o) => o.letter?.variantHash ?? null),
         col((o) => o.letter?.locale ?? null),
         col((o) => o.evidence?.contentHash ?? null),
+        // The round's obligations: the evidence rows are found by their primary key, not by a scan of the incident's.
+        notices,
       ],
     );
   }
@@ -240,14 +252,18 @@ export function createLetterCampaigns(db: Db, deps: { mailer: Mailer; renderer: 
       await db.query(
         `WITH ${PAIRS},
          cov AS (SELECT recipient_id, array_agg(DISTINCT notice_id) AS notices, bool_and(ready) AS all_ready
-                   FROM pairs GROUP BY recipient_id),
-         prior AS (SELECT l.recipient_id, max(l.seq) AS last_seq, array_agg(DISTINCT n) AS covered
-                     FROM letters l, unnest(l.notice_ids) n WHERE l.incident_id = $1 GROUP BY l.recipient_id)
+                   FROM pairs GROUP BY recipient_id)
          INSERT INTO letters (incident_id, recipient_id, seq, notice_ids, covered_before, round)
          SELECT $1, c.recipient_id, coalesce(p.last_seq, 0) + 1,
                 ARRAY(SELECT x FROM unnest(c.notices) x WHERE NOT x = ANY(coalesce(p.covered, '{}')) ORDER BY x),
                 ARRAY(SELECT y FROM unnest(coalesce(p.covered, '{}')) y ORDER BY y), $5
-           FROM cov c LEFT JOIN prior p USING (recipient_id)
+           FROM cov c
+           -- Each person's earlier letters, looked up by key: a join over the incident's letters would
+           -- also walk the rows this statement inserts, which grows with the window (quadratic).
+           LEFT JOIN LATERAL (
+             SELECT max(l.seq) AS last_seq, array_agg(DISTINCT n) AS covered
+               FROM letters l, unnest(l.notice_ids) n WHERE l.incident_id = $1 AND l.recipient_id = c.recipient_id
+           ) p ON true
           WHERE c.all_ready AND NOT (c.notices <@ coalesce(p.covered, '{}'))
          ON CONFLICT DO NOTHING`,
         [input.incidentId, a.notice, a.code, a.ready, input.round, after, upTo],
@@ -260,6 +276,9 @@ export function createLetterCampaigns(db: Db, deps: { mailer: Mailer; renderer: 
          ON CONFLICT DO NOTHING`,
         [input.incidentId, input.round, after, upTo],
       );
+      // Fresh statistics for the round's queries: the embedded store runs no autovacuum, and plans made
+      // for empty tables (hash joins over every row of the incident) cost ~100 ms per evidence write.
+      if (done) for (const table of ['letters', 'deliveries']) await db.query(`ANALYZE ${table}`);
       return { ...(await letterCounts(input)), lastRecipientId: last, done };
     },
 
@@ -351,6 +370,7 @@ export function createLetterCampaigns(db: Db, deps: { mailer: Mailer; renderer: 
       );
       const done: Transitions = { ...{ sent: 0, failedPermanent: 0, failedTemporary: 0 }, ...heartbeatDetails() };
       const byId = new Map(input.parts.map((p) => [p.noticeId, p]));
+      const noticeIds = [...byId.keys()];
       // The same for the whole round: each variant (obligations × earlier ones × locale) is rendered once.
       const variants = partsKey(input.parts);
       const letterFor = (row: Row): ComposedLetter => {
@@ -373,7 +393,7 @@ export function createLetterCampaigns(db: Db, deps: { mailer: Mailer; renderer: 
         const chunk = outcomes.splice(0, outcomes.length);
         if (!chunk.length) return writes;
         writes = writes.then(async () => {
-          await record(key, chunk);
+          await record(key, chunk, noticeIds);
           for (const o of chunk)
             done[
               o.status === 'sent' ? 'sent' : o.status === 'failed-permanent' ? 'failedPermanent' : 'failedTemporary'
@@ -383,8 +403,10 @@ export function createLetterCampaigns(db: Db, deps: { mailer: Mailer; renderer: 
         return writes;
       };
 
+      const cancelled = cancellation();
       async function worker(): Promise<void> {
-        while (!temporaryStop && next < rows.length) {
+        // A cancelled attempt stops: its retry may already be sending to the same people.
+        while (!temporaryStop && !cancelled?.aborted && next < rows.length) {
           const i = next++;
           const row = rows[i];
           const recipientId = Number(row.recipient_id);
@@ -439,6 +461,7 @@ export function createLetterCampaigns(db: Db, deps: { mailer: Mailer; renderer: 
 
       await Promise.all(Array.from({ length: Math.max(1, input.concurrency ?? 5) }, worker));
       await flush();
+      if (cancelled?.aborted) throw cancelled.reason;
       if (temporaryStop) {
         throw ApplicationFailure.retryable(
           `batch stopped on a temporary failure: ${temporaryStop}`,
