@@ -16,6 +16,25 @@ import type { Db, Queryable } from '../store/db';
 import { personHash } from './certificate';
 import { indexOutbox } from './outbox';
 
+interface EvidenceTexts {
+  recipient_id: number;
+  last_error: string | null;
+  smtp_response: string | null;
+}
+
+/** The rows whose error text or SMTP reply names their person, with the address replaced by its hash. */
+function scrubbedTexts<T extends EvidenceTexts>(
+  rows: T[],
+  hashOf: Map<number, { email: string; hash: string }>,
+): (T & { last: string | null; response: string | null })[] {
+  return rows
+    .map((t) => {
+      const p = hashOf.get(Number(t.recipient_id))!;
+      return { ...t, last: scrub(t.last_error, p.email, p.hash), response: scrub(t.smtp_response, p.email, p.hash) };
+    })
+    .filter((t) => t.last !== t.last_error || t.response !== t.smtp_response);
+}
+
 export interface BatchRequest {
   incidentId: string;
   limit: number;
@@ -75,16 +94,7 @@ export async function erasePeopleBatch(db: Db, { incidentId, limit }: BatchReque
        WHERE incident_id = $1 AND recipient_id = ANY($2::bigint[]) AND (last_error IS NOT NULL OR smtp_response IS NOT NULL)`,
       [incidentId, ids],
     );
-    const changed = texts
-      .map((t) => {
-        const p = hashOf.get(Number(t.recipient_id))!;
-        return {
-          ...t,
-          last: scrub(t.last_error, p.email, p.hash),
-          response: scrub(t.smtp_response, p.email, p.hash),
-        };
-      })
-      .filter((t) => t.last !== t.last_error || t.response !== t.smtp_response);
+    const changed = scrubbedTexts(texts, hashOf);
     if (changed.length) {
       await tx.query(
         `UPDATE deliveries d SET last_error = v.last_error, smtp_response = v.smtp_response
@@ -110,16 +120,7 @@ export async function erasePeopleBatch(db: Db, { incidentId, limit }: BatchReque
        WHERE incident_id = $1 AND recipient_id = ANY($2::bigint[]) AND (last_error IS NOT NULL OR smtp_response IS NOT NULL)`,
       [incidentId, ids],
     );
-    const changedLetters = letterTexts
-      .map((t) => {
-        const p = hashOf.get(Number(t.recipient_id))!;
-        return {
-          ...t,
-          last: scrub(t.last_error, p.email, p.hash),
-          response: scrub(t.smtp_response, p.email, p.hash),
-        };
-      })
-      .filter((t) => t.last !== t.last_error || t.response !== t.smtp_response);
+    const changedLetters = scrubbedTexts(letterTexts, hashOf);
     if (changedLetters.length) {
       await tx.query(
         `UPDATE letters l SET last_error = v.last_error, smtp_response = v.smtp_response

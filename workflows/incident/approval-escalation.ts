@@ -10,6 +10,7 @@ import { condition } from '@temporalio/workflow';
 import { SYSTEM_ACTOR } from '../../domain/actor';
 import { DEFAULT_APPROVAL_ESCALATION, type Plan } from '../../domain/plan';
 import { bookkeeping } from './activities';
+import { noticeMailContext } from './clock';
 import type { Recorder } from './ledger';
 import { currentApprovals, isApproved, isSettled, peopleToAlert, type IncidentState, type NoticeState } from './state';
 
@@ -94,18 +95,7 @@ async function escalate(
         from: plan.sender,
         locale: 'en',
         context: {
-          incident: { id: state.id, title: state.title },
-          notice: {
-            id: n.id,
-            regime: n.obligation.regime,
-            recipient: n.obligation.recipient,
-            status: n.status,
-            citation: n.obligation.citation,
-            deadline: n.obligation.deadline,
-          },
-          dueAt: n.clockDueAt,
-          legalDeadline: n.legalDeadline,
-          timeZone: n.timeZone,
+          ...noticeMailContext(state, n),
           role,
           hoursOverdue: 0,
           approval,

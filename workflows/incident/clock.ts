@@ -9,6 +9,24 @@ import { isSettled, peopleToAlert, type IncidentState, type NoticeState } from '
 const HOUR = 3_600_000;
 type Wake = 'settled' | 'moved' | 'time';
 
+/** What an internal mail about a notice (reminder, escalation) says about it. */
+export function noticeMailContext(state: IncidentState, n: NoticeState) {
+  return {
+    incident: { id: state.id, title: state.title },
+    notice: {
+      id: n.id,
+      regime: n.obligation.regime,
+      recipient: n.obligation.recipient,
+      status: n.status,
+      citation: n.obligation.citation,
+      deadline: n.obligation.deadline,
+    },
+    dueAt: n.clockDueAt,
+    legalDeadline: n.legalDeadline,
+    timeZone: n.timeZone,
+  };
+}
+
 export async function runClock(state: IncidentState, plan: Plan, n: NoticeState, record: Recorder): Promise<void> {
   // A chained stage's due time moves when the earlier stage is delivered: start over from the new one.
   while ((await runUntil(state, plan, n, record)) === 'moved');
@@ -55,21 +73,7 @@ async function runUntil(state: IncidentState, plan: Plan, n: NoticeState, record
       to,
       from: plan.sender,
       locale: 'en',
-      context: {
-        incident: { id: state.id, title: state.title },
-        notice: {
-          id: n.id,
-          regime: n.obligation.regime,
-          recipient: n.obligation.recipient,
-          status: n.status,
-          citation: n.obligation.citation,
-          deadline: n.obligation.deadline,
-        },
-        dueAt: n.clockDueAt,
-        legalDeadline: n.legalDeadline,
-        timeZone: n.timeZone,
-        ...extra,
-      },
+      context: { ...noticeMailContext(state, n), ...extra },
     });
 
   for (const hours of [...plan.reminders.beforeDueHours].sort((a, b) => b - a)) {
