@@ -23,12 +23,14 @@ async function main(): Promise<void> {
     const result = { benchmark: n, at: new Date().toISOString(), node: process.version, ...(await bench(args)) };
     const dir = join(__dirname, 'results');
     mkdirSync(dir, { recursive: true });
-    // A run against another store than the embedded one keeps its own file (e.g. notify-postgres.json).
-    const store = (result as { store?: string }).store;
-    writeFileSync(
-      join(dir, store && store !== 'pglite' ? `${n}-${store}.json` : `${n}.json`),
-      JSON.stringify(result, null, 2) + '\n',
-    );
+    // A run against another store than the embedded one, or at another size than the default, keeps its
+    // own file (e.g. notify-postgres.json, notify-100k.json).
+    const { store, people } = result as { store?: string; people?: number };
+    const suffix = [
+      ...(store && store !== 'pglite' ? [store] : []),
+      ...(n === 'notify' && people && people !== 20_000 ? [`${people / 1000}k`] : []),
+    ];
+    writeFileSync(join(dir, [n, ...suffix].join('-') + '.json'), JSON.stringify(result, null, 2) + '\n');
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   }
 }
