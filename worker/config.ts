@@ -58,6 +58,11 @@ export const Config = z
     message: 'required when NODE_ENV=production',
     path: ['TEMPORAL_ADDRESS'],
   })
+  .refine((c) => c.NODE_ENV !== 'production' || c.API_TOKENS, {
+    // Development tokens (a file in the data folder) are a first-run convenience, never a deployment's.
+    message: 'required when NODE_ENV=production (at least one admin; more with `cli tokens create`)',
+    path: ['API_TOKENS'],
+  })
   .refine(
     (c) => [c.SMTP_DKIM_DOMAIN, c.SMTP_DKIM_SELECTOR, c.SMTP_DKIM_PRIVATE_KEY_FILE].filter(Boolean).length % 3 === 0,
     {

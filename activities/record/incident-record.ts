@@ -513,6 +513,7 @@ function obligationRecord(
     id,
     regime: o?.regime ?? parts[0],
     recipient: o?.recipient ?? (fallbackRecipient.success ? fallbackRecipient.data : null),
+    recipientName: o?.recipientName ?? null,
     jurisdiction: o?.jurisdiction ?? (/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(last) ? last : null),
     deadline: o?.deadline ?? null,
     citation: a.citation || o?.citation || '',

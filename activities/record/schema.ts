@@ -48,6 +48,10 @@ export const ObligationRecord = z.object({
   id: z.string(),
   regime: z.string(),
   recipient: z.string().nullable(),
+  recipientName: z
+    .string()
+    .nullable()
+    .describe('who, by name, e.g. "New York State Police" (null once the engine cannot say)'),
   jurisdiction: z.string().nullable(),
   deadline: z.string().nullable().describe('the law\'s words, e.g. "72 hours"'),
   citation: z.string(),

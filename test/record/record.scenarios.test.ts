@@ -174,6 +174,7 @@ describe('incident record of a real workflow run', () => {
         id: AUTHORITY,
         regime: 'gdpr',
         recipient: 'authority',
+        recipientName: 'Lead or competent supervisory authority',
         jurisdiction: 'DE',
         legalDueAt: dueAt,
         channel: 'email:mailbox@datenschutz-berlin.example',
@@ -252,6 +253,7 @@ describe('incident record of a real workflow run', () => {
     const record = (await getRecord()).json<IncidentRecord>();
     expect(html).toContain(`<h1>Incident record: ${ID}</h1>`);
     expect(html).toContain('Ledger chain check: intact');
+    expect(html).toContain('<td>Lead or competent supervisory authority</td>');
     expect(html).toContain(record.notices[0].delivery!.evidence!.contentHash!);
     expect(html).toContain(DELAY);
     expect(html).not.toMatch(/<script|<link|src="http/i);

@@ -36,6 +36,14 @@ describe('npm start fails fast, with one clear line', () => {
     );
   });
 
+  it('NODE_ENV=production without API_TOKENS: exit 2, no development tokens', () => {
+    const r = start({ NODE_ENV: 'production', TEMPORAL_ADDRESS: '127.0.0.1:9' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      'breach-response-engine: configuration error: API_TOKENS: required when NODE_ENV=production (at least one admin; more with `cli tokens create`)',
+    );
+  });
+
   it('with an unreachable TEMPORAL_ADDRESS', () => {
     const r = start({ TEMPORAL_ADDRESS: '127.0.0.1:9' });
     expect(r.status).toBe(1);
