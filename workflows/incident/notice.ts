@@ -129,6 +129,20 @@ async function deliver({ state, plan, record, onDelivered }: NoticeContext, n: N
 }
 
 /** Individuals are told through the notifyRecipients child workflow; history keeps only its counts. */
+/** The notice as the affected people are told it: rendered later in each person's own language. */
+function massNoticeRequest(state: IncidentState, plan: Plan, n: NoticeState) {
+  return {
+    incident: { id: state.id, title: state.title },
+    now: new Date().toISOString(),
+    facts: state.facts,
+    obligation: n.obligation,
+    contact: plan.contact,
+    timeZone: n.timeZone,
+    ...(n.delayReason ? { delayReason: n.delayReason } : {}),
+    plan: plan.id,
+  };
+}
+
 async function notifyAffected(
   ctx: NoticeContext,
   n: NoticeState,
@@ -156,16 +170,7 @@ async function notifyAffected(
             kind: n.draft!.kind,
             from: plan.sender,
             replyTo: plan.contact.email,
-            request: {
-              incident: { id: state.id, title: state.title },
-              now: new Date().toISOString(),
-              facts: state.facts,
-              obligation: n.obligation,
-              contact: plan.contact,
-              timeZone: n.timeZone,
-              ...(n.delayReason ? { delayReason: n.delayReason } : {}),
-              plan: plan.id,
-            },
+            request: massNoticeRequest(state, plan, n),
           },
           ...plan.massNotification,
         },
@@ -245,16 +250,7 @@ async function notifyByLetter(ctx: NoticeContext, n: NoticeState, approvers: str
       kind: n.draft!.kind,
       audience: n.obligation.audience,
       // The notice as approved: later rounds (supplementary letters) say what this one said.
-      request: {
-        incident: { id: state.id, title: state.title },
-        now: new Date().toISOString(),
-        facts: state.facts,
-        obligation: n.obligation,
-        contact: plan.contact,
-        timeZone: n.timeZone,
-        ...(n.delayReason ? { delayReason: n.delayReason } : {}),
-        plan: plan.id,
-      },
+      request: massNoticeRequest(state, plan, n),
     },
   );
   if (!result.ok) {
