@@ -44,6 +44,13 @@ function definition(): grpc.ServiceDefinition {
   return def as grpc.ServiceDefinition;
 }
 
+/** Responses in the trace: history events and payloads shortened to what tells calls apart. */
+function traceable(key: string, value: unknown): unknown {
+  if (key === 'events' && Array.isArray(value)) return `${value.length} events`;
+  if (key === 'payloads' || key === 'taskToken') return undefined;
+  return value;
+}
+
 function toStatus(err: unknown): Partial<grpc.StatusObject> {
   if (err instanceof ServiceError) {
     const metadata = new grpc.Metadata();
@@ -81,8 +88,15 @@ export async function serve(
       const abort = new AbortController();
       call.on('cancelled', () => abort.abort());
       handler(call.request, abort.signal).then(
-        (response) => callback(null, response),
+        (response) => {
+          if (TRACE)
+            options.logger?.warn(
+              `${new Date().toISOString()} dev server -> ${name} ${JSON.stringify(response, traceable).slice(0, 300)}`,
+            );
+          callback(null, response);
+        },
         (err: unknown) => {
+          if (TRACE) options.logger?.warn(`${new Date().toISOString()} dev server -> ${name} error ${String(err)}`);
           if (!(err instanceof ServiceError))
             options.logger?.warn(`dev server: ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
           callback(toStatus(err));

@@ -69,6 +69,9 @@ export class WorkflowRun {
   /** When continued as new: the next run of the chain. */
   newRunId?: string;
   wft: WorkflowTask | null = null;
+  /** Legacy queries with a worker, unanswered; and the task dispatches waiting for them. */
+  private queriesOut = 0;
+  private heldDispatches: (() => void)[] = [];
   private buffered: PendingEvent[] = [];
   private nextWftId = 1;
   lastCompletedStartedEventId = 0;
@@ -211,11 +214,36 @@ export class WorkflowRun {
     this.dispatchTask(task);
   }
 
+  /**
+   * A legacy query went to a worker: until it is answered, this run's workflow tasks wait. The
+   * query carries the last completed task's event id; a worker that took a newer task first would
+   * refuse the query as expired and drop the workflow from its cache. Returns the release.
+   */
+  holdTasksForQuery(): () => void {
+    this.queriesOut++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--this.queriesOut === 0) for (const dispatch of this.heldDispatches.splice(0)) dispatch();
+    };
+  }
+
+  /** Starts the task for a poller, or holds it (undefined) while a query is with a worker. */
+  private startOrHold(task: WorkflowTask, identity: string, sticky: boolean): PollWorkflowTaskResponse | undefined {
+    if (this.queriesOut > 0) {
+      this.heldDispatches.push(() => this.dispatchTask(task));
+      return undefined;
+    }
+    return this.startTask(task.id, identity, sticky);
+  }
+
   private dispatchTask(task: WorkflowTask): void {
+    if (this.wft?.id !== task.id || this.wft.state !== 'scheduled') return;
     const sticky = this.sticky;
     if (sticky) {
       this.host.matching.addTask<PollWorkflowTaskResponse>(this.namespace, 'workflow', sticky.queue, (identity) =>
-        this.sticky === sticky ? this.startTask(task.id, identity, true) : undefined,
+        this.sticky === sticky ? this.startOrHold(task, identity, true) : undefined,
       );
       // As the real server: a sticky task nobody takes in time goes to the normal queue, whole.
       const fallback = setTimeout(() => {
@@ -227,7 +255,7 @@ export class WorkflowRun {
       fallback.unref();
     } else {
       this.host.matching.addTask<PollWorkflowTaskResponse>(this.namespace, 'workflow', this.taskQueue, (identity) =>
-        this.startTask(task.id, identity, false),
+        this.startOrHold(task, identity, false),
       );
     }
     this.host.changed();

@@ -22,6 +22,10 @@ export type Handler = (req: Req, signal: AbortSignal) => Promise<object>;
 interface PendingQuery {
   resolve: (r: object) => void;
   reject: (e: Error) => void;
+  /** What happened to the query task, for the timeout's message. */
+  trail: string[];
+  /** Lets the run's workflow tasks go again once the worker has answered (see holdTasksForQuery). */
+  release?: () => void;
 }
 
 const QUERY_TIMEOUT_MS = 30_000;
@@ -93,16 +97,22 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
    */
   function queryTask(run: WorkflowRun, queryId: string, query: Req) {
     let taken = false;
-    const dispatchOn = (sticky: boolean) => () => {
+    const trail = (what: string) =>
+      queries.get(queryId)?.trail.push(`${what} at event ${run.history.length}, ${run.wft?.state ?? 'no'} task`);
+    const dispatchOn = (sticky: boolean) => (identity: string) => {
       if (!queries.has(queryId) || taken) return undefined;
       // A workflow task became outstanding since the query was queued: the worker could hold both
       // for the run and lose the query. Hand it out again once that task is done.
       if (run.running && run.taskOutstanding) {
+        trail(`deferred (${sticky ? 'sticky' : 'normal'})`);
         void run.waitForIdle().then(() => enqueue());
         return undefined;
       }
       if (sticky && !run.stickyQueue) return undefined; // the fallback (normal queue) takes it
       taken = true;
+      trail(`taken by ${identity} (${sticky ? 'sticky' : 'normal'})`);
+      const pendingQuery = queries.get(queryId);
+      if (pendingQuery) pendingQuery.release = run.holdTasksForQuery();
       return {
         taskToken: encodeToken({ kind: 'query', ns: run.namespace, runId: run.runId, query: queryId }),
         workflowExecution: run.execution,
@@ -138,20 +148,29 @@ export function createHandlers(engine: Engine, serverVersion: string): Record<st
     await run.waitForIdle();
     const queryId = randomUUID();
     return new Promise<object>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        queries.delete(queryId);
-        reject(new ServiceError(status.DEADLINE_EXCEEDED, 'query timed out: no worker answered'));
-      }, QUERY_TIMEOUT_MS);
-      queries.set(queryId, {
+      const pendingQuery: PendingQuery = {
+        trail: [],
         resolve: (r) => {
           clearTimeout(timer);
+          pendingQuery.release?.();
           resolve(r);
         },
         reject: (e) => {
           clearTimeout(timer);
+          pendingQuery.release?.();
           reject(e);
         },
-      });
+      };
+      const timer = setTimeout(() => {
+        queries.delete(queryId);
+        pendingQuery.reject(
+          new ServiceError(
+            status.DEADLINE_EXCEEDED,
+            `query timed out: no worker answered (${pendingQuery.trail.join('; ') || 'no worker took it'})`,
+          ),
+        );
+      }, QUERY_TIMEOUT_MS);
+      queries.set(queryId, pendingQuery);
       queryTask(run, queryId, query)();
       engine.changed();
     });

@@ -5,6 +5,7 @@
  */
 import { QueryNotRegisteredError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import { eventNames, eventsOf, onlyEvent, replay, startEnv, startWorker, type Env } from './env';
 
 jest.setTimeout(60_000);
@@ -220,6 +221,51 @@ describe('dev server conformance: timers, signals, queries, updates', () => {
       await handle.signal('poke', 'b');
       await handle.signal('poke', 'c');
       expect(await handle.result()).toEqual(['a', 'b', 'c']);
+    });
+
+    it('holds a new workflow task while a worker has a query of the run, and hands it out once answered', async () => {
+      // Played by hand on a queue no worker polls: a worker that took the task before the query would
+      // refuse the query as expired (it carries the last completed task) and drop the run from its cache.
+      const service = env.client.connection.workflowService;
+      const taskQueue = { name: 'by-hand' };
+      const poll = (timeoutMs: number) =>
+        env.client.connection.withAbortSignal(AbortSignal.timeout(timeoutMs), () =>
+          service.pollWorkflowTaskQueue({ namespace: 'default', taskQueue, identity: 'by-hand' }).then(
+            (task) => task,
+            () => undefined,
+          ),
+        );
+      const handle = await env.client.workflow.start('collectSignals', {
+        taskQueue: taskQueue.name,
+        workflowId: id('held'),
+        args: [1],
+      });
+      const first = await poll(5_000);
+      await service.respondWorkflowTaskCompleted({ namespace: 'default', taskToken: first!.taskToken, commands: [] });
+
+      const answer = handle.query<string>('state');
+      const queryTask = await poll(5_000);
+      expect(queryTask?.query?.queryType).toBe('state');
+      await handle.signal('poke', 'a');
+      expect(await poll(500)).toBeUndefined(); // the signal's task waits for the answer
+
+      await service.respondQueryTaskCompleted({
+        namespace: 'default',
+        taskToken: queryTask!.taskToken,
+        completedType: temporal.api.enums.v1.QueryResultType.QUERY_RESULT_TYPE_ANSWERED,
+        queryResult: {
+          payloads: [{ metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from('"as of the query"') }],
+        },
+      });
+      expect(await answer).toBe('as of the query');
+      const next = await poll(5_000);
+      expect(next?.query).toBeFalsy();
+      expect(eventNames({ events: next!.history!.events }).slice(-3)).toEqual([
+        'WorkflowExecutionSignaled',
+        'WorkflowTaskScheduled',
+        'WorkflowTaskStarted',
+      ]);
+      await handle.terminate('done');
     });
 
     it('rejects a query the workflow has no handler for with QueryNotRegisteredError', async () => {
