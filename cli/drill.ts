@@ -12,7 +12,6 @@ import { parseArgs } from 'node:util';
 import { drillVerdict } from '../activities/drills/report-html';
 import { Role } from '../domain/actor';
 import { label, type DrillReport } from '../domain/drill-score';
-import { rehearse } from '../worker/rehearsal';
 import { UsageError } from './assess';
 import { call, remoteFrom } from './remote';
 
@@ -60,6 +59,8 @@ export async function runDrill(
   switch (command) {
     case 'rehearse': {
       if (!values.scenario) throw new UsageError(`drill rehearse needs --scenario\n${USAGE}`);
+      // The worker and its native core load only for a rehearsal (the other commands are API calls).
+      const { rehearse } = await import('../worker/rehearsal');
       const report = await rehearse({
         planId: values.plan,
         scenarioId: values.scenario,

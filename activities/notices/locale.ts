@@ -90,27 +90,45 @@ export function isValidLocale(tag: string): boolean {
   }
 }
 
+/**
+ * Intl formatters by kind, locale and options: building one costs far more than formatting with
+ * it, and a mass notification formats the same few dates in the same few locales for every letter.
+ */
+const formatters = new Map<string, unknown>();
+function formatter<F>(key: string, create: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (f === undefined) formatters.set(key, (f = create()));
+  return f;
+}
+
 /** "26 November 2026 at 14:05 GMT+1": date, time and the UTC offset in the recipient's zone. */
 export function formatDateTime(iso: string, timeZone: string, locale: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) throw new Error(`datetime: "${iso}" is not a valid ISO-8601 instant`);
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
-  }).format(d);
+  return formatter(
+    `datetime\u0000${locale}\u0000${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone,
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'shortOffset',
+      }),
+  ).format(d);
 }
 
 /** "26 November 2026": the date alone, in the recipient's zone. */
 export function formatDate(iso: string, timeZone: string, locale: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) throw new Error(`date: "${iso}" is not a valid ISO-8601 instant`);
-  return new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(d);
+  return formatter(
+    `date\u0000${locale}\u0000${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'long', day: 'numeric' }),
+  ).format(d);
 }
 
 /** A notice section line (contexts.ts NoticeLine), structurally. */
@@ -140,19 +158,29 @@ export function formatLineValue(line: FormattableLine, timeZone: string, locale:
 
 export function formatNumber(n: number, locale: string, maximumFractionDigits = 0): string {
   if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error(`number: ${String(n)} is not a finite number`);
-  return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(n);
+  return formatter(
+    `number\u0000${locale}\u0000${maximumFractionDigits}`,
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits }),
+  ).format(n);
 }
 
 export function formatList(items: readonly string[], locale: string): string {
   if (!Array.isArray(items)) throw new Error(`list: expected an array, got ${typeof items}`);
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+  return formatter(
+    `list\u0000${locale}`,
+    () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }),
+  ).format(items);
 }
 
 /** "DE" → "Germany" / "Deutschland" / "德国"; the code itself where Intl has no name. */
 export function formatCountry(code: string, locale: string): string {
   if (typeof code !== 'string' || code.length === 0) throw new Error('country: missing country code');
   try {
-    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code) ?? code;
+    const names = formatter(
+      `region\u0000${locale}`,
+      () => new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }),
+    );
+    return names.of(code) ?? code;
   } catch {
     return code;
   }

@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 
 /** No Chromium at the configured path: the PDF cannot be made here (the API answers 503). */
 export class ChromiumUnavailable extends Error {
@@ -34,6 +33,8 @@ export async function renderPdf(html: string): Promise<Buffer> {
     throw new ChromiumUnavailable(
       `no Chromium at ${executablePath}: install Debian's chromium package or set CHROMIUM_PATH to render PDFs`,
     );
+  // Loaded here, not at the top: playwright-core costs ~0.7 s to load, and most processes never print.
+  const { chromium } = await import('playwright-core');
   const profile = await mkdtemp(join(tmpdir(), 'bre-pdf-'));
   try {
     const context = await chromium

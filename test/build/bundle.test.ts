@@ -1,16 +1,15 @@
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { BUNDLE_ENV, workflowBundlePath } from '../harness/bundle';
 
 const root = join(__dirname, '..', '..');
 
 describe('workflow code is fit for the Temporal sandbox', () => {
   it('bundles with bundleWorkflowCode (the same webpack build a worker does)', async () => {
-    const { code } = await bundleWorkflowCode({
-      workflowsPath: require.resolve('../../workflows'),
-      logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never,
-    });
+    // The bundle the worker and every scenario run: built by bundleWorkflowCode in worker/bundle.ts
+    // (by globalSetup for this run, or taken from its cache when the sources have not changed).
+    const code = readFileSync(process.env[BUNDLE_ENV] ?? (await workflowBundlePath()), 'utf8');
     expect(code).toContain('incidentWorkflow');
     // Nothing from test/ reaches the real bundle.
     expect(code).not.toMatch(/[\\/]test[\\/]/);

@@ -12,8 +12,8 @@ import {
   Runtime,
   Worker,
   type WorkerOptions,
-  type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
+import { cachedBuild } from '../../worker/build-cache';
 import { startDevServer, type DevServer, type DevServerOptions } from '../../devserver';
 
 type History = temporal.api.history.v1.IHistory;
@@ -30,11 +30,14 @@ try {
 
 const WORKFLOWS_PATH = require.resolve('./workflows');
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+let bundle: Promise<{ codePath: string }> | undefined;
 
-/** The workflow bundle, built once per test file (jest gives each file its own module registry). */
-export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quiet });
+/** The conformance workflows' bundle, built once and cached by their source (as the incident bundle is). */
+export function workflowBundle(): Promise<{ codePath: string }> {
+  bundle ??= cachedBuild('bre-conformance-bundle', 'js', ['test/devserver/workflows.ts'], async () => {
+    const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quiet });
+    return code;
+  }).then((codePath) => ({ codePath }));
   return bundle;
 }
 

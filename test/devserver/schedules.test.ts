@@ -3,6 +3,7 @@ import { Client, Connection, ScheduleOverlapPolicy, type ScheduleHandle } from '
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { startDevServer, type DevServer } from '../../devserver';
 import { installTestRuntime } from '../harness/runtime';
+import { workflowBundle } from './env';
 
 const DAY = 86_400_000;
 let server: DevServer;
@@ -22,7 +23,7 @@ beforeAll(async () => {
   worker = await Worker.create({
     connection: nativeConnection,
     taskQueue: 'schedules',
-    workflowsPath: require.resolve('./workflows'),
+    workflowBundle: await workflowBundle(),
     activities: { echo: async (s: string) => `echo ${s}` },
   });
   running = worker.run();
