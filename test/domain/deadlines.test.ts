@@ -27,6 +27,20 @@ describe('deadline arithmetic', () => {
     );
   });
 
+  it('holidays are the local dates of whole days off, wherever the zone is from UTC', () => {
+    const day = (year: number, month: number, d: number) => ({ year, month, day: d });
+    // New Zealand (UTC+13 in summer): Waitangi Day is 6 February, not the day before.
+    expect(holidays.isHoliday('NZ', day(2024, 2, 6))).toBe(true);
+    expect(holidays.isHoliday('NZ', day(2024, 2, 5))).toBe(false);
+    // Singapore: Hari Raya Puasa 2024 was Wednesday 10 April (date-holidays starts it at the eve's sunset).
+    expect(holidays.isHoliday('SG', day(2024, 4, 10))).toBe(true);
+    expect(holidays.isHoliday('SG', day(2024, 4, 9))).toBe(false);
+    // Germany: banks close at 14:00 on 24 and 31 December; both stay working days. Christmas Day does not.
+    expect(holidays.isHoliday('DE', day(2026, 12, 24))).toBe(false);
+    expect(holidays.isHoliday('DE', day(2026, 12, 31))).toBe(false);
+    expect(holidays.isHoliday('DE', day(2026, 12, 25))).toBe(true);
+  });
+
   it('months are calendar months; the 31st becomes the month end', () => {
     expect(addMonths('2026-01-31T10:00:00Z', 1, 'UTC')).toBe('2026-02-28T10:00:00.000Z');
     expect(addMonths('2026-11-15T10:00:00Z', 2, 'UTC')).toBe('2027-01-15T10:00:00.000Z');
