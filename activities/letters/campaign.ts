@@ -4,12 +4,11 @@
  * after their letter went. A round is one run of the notifyRecipients workflow in letters mode,
  * over the obligations approved so far. Workflows see only ids, cursors and counts.
  */
-import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { DrillGuard } from '../drills/guard';
 import type { Mailer, SendEvidence } from '../mail';
-import { classifySmtpError } from '../mail';
+import { sendBatch } from '../mail/batch';
 import type { NoticeRenderer } from '../notices';
-import type { BatchResult, CampaignCounts, Transitions } from '../recipients/campaign';
+import type { BatchResult, CampaignCounts } from '../recipients/campaign';
 import { messageIdFor } from '../recipients/campaign';
 import type { Db } from '../store/db';
 import { createLetterComposer, partsKey, type ComposedLetter, type LetterPart } from './compose';
@@ -94,31 +93,6 @@ interface Outcome {
   error?: string;
   evidence?: SendEvidence;
   letter?: ComposedLetter;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function heartbeatDetails(): Transitions | undefined {
-  try {
-    return Context.current().info.heartbeatDetails as Transitions | undefined;
-  } catch {
-    return undefined;
-  }
-}
-/** Set when this attempt was cancelled (timed out and retried, or the round cancelled): it must stop sending. */
-function cancellation(): AbortSignal | undefined {
-  try {
-    return Context.current().cancellationSignal;
-  } catch {
-    return undefined;
-  }
-}
-function heartbeat(details: Transitions): void {
-  try {
-    Context.current().heartbeat(details);
-  } catch {
-    // Outside an activity (tests, benchmarks) nobody listens.
-  }
 }
 
 /** Audiences flattened to (notice, code) pairs: SQL matches them against each person's country and region. */
@@ -368,7 +342,6 @@ export function createLetterCampaigns(db: Db, deps: { mailer: Mailer; renderer: 
           ORDER BY l.recipient_id LIMIT $4`,
         [input.incidentId, input.round, input.afterRecipientId, input.limit],
       );
-      const done: Transitions = { ...{ sent: 0, failedPermanent: 0, failedTemporary: 0 }, ...heartbeatDetails() };
       const byId = new Map(input.parts.map((p) => [p.noticeId, p]));
       const noticeIds = [...byId.keys()];
       // The same for the whole round: each variant (obligations × earlier ones × locale) is rendered once.
@@ -383,93 +356,40 @@ export function createLetterCampaigns(db: Db, deps: { mailer: Mailer; renderer: 
         return composer.compose(pick(row.notice_ids), pick(row.covered_before), row.locale, variants);
       };
 
-      const outcomes: Outcome[] = [];
-      let temporaryStop: string | undefined;
-      let next = 0;
-      const started = Date.now();
-      const flushEvery = 50;
-      let writes: Promise<void> = Promise.resolve();
-      const flush = (): Promise<void> => {
-        const chunk = outcomes.splice(0, outcomes.length);
-        if (!chunk.length) return writes;
-        writes = writes.then(async () => {
-          await record(key, chunk, noticeIds);
-          for (const o of chunk)
-            done[
-              o.status === 'sent' ? 'sent' : o.status === 'failed-permanent' ? 'failedPermanent' : 'failedTemporary'
-            ]++;
-          heartbeat(done);
-        });
-        return writes;
-      };
-
-      const cancelled = cancellation();
-      async function worker(): Promise<void> {
-        // A cancelled attempt stops: its retry may already be sending to the same people.
-        while (!temporaryStop && !cancelled?.aborted && next < rows.length) {
-          const i = next++;
-          const row = rows[i];
-          const recipientId = Number(row.recipient_id);
-          const seq = Number(row.seq);
-          if (input.ratePerSecond) {
-            const wait = started + (i / input.ratePerSecond) * 1000 - Date.now();
-            if (wait > 0) await sleep(wait);
-          }
-          const attempts = row.attempts + 1;
-          const fail = (error: string): Outcome => ({ recipientId, seq, status: 'failed-permanent', attempts, error });
-          let letter: ComposedLetter;
-          try {
-            letter = letterFor(row);
-          } catch (err) {
-            outcomes.push(fail(`cannot compose: ${(err as Error).message}`));
-            continue;
-          }
-          try {
-            await deps.guard?.check(key.incidentId, [row.email]);
-          } catch (err) {
-            outcomes.push(fail((err as Error).message));
-            continue;
-          }
-          try {
-            const mail = { to: [row.email], subject: letter.subject, text: letter.text, html: letter.html };
-            const evidence = await deps.mailer.send({
-              ...(deps.guard ? deps.guard.mark(key.incidentId, mail) : mail),
-              from: input.from,
-              ...(input.replyTo ? { replyTo: input.replyTo } : {}),
-              // One Message-ID per person and letter: a resend after a crash is the same message.
-              messageId: messageIdFor(
-                { incidentId: key.incidentId, noticeId: `letter-${seq}` },
-                recipientId,
-                input.from,
-              ),
-            });
-            outcomes.push({ recipientId, seq, status: 'sent', attempts, evidence, letter });
-          } catch (err) {
-            const message = (err as Error).message;
-            if (classifySmtpError(err) === 'permanent') outcomes.push(fail(message));
-            else if (attempts >= input.maxAttempts)
-              outcomes.push(fail(`gave up after ${attempts} attempts: ${message}`));
-            else {
-              outcomes.push({ recipientId, seq, status: 'failed-temporary', attempts, error: message });
-              temporaryStop = message;
-            }
-          }
-          if (outcomes.length >= flushEvery) void flush().catch(() => undefined);
-          heartbeat(done);
-        }
-      }
-
-      await Promise.all(Array.from({ length: Math.max(1, input.concurrency ?? 5) }, worker));
-      await flush();
-      if (cancelled?.aborted) throw cancelled.reason;
-      if (temporaryStop) {
-        throw ApplicationFailure.retryable(
-          `batch stopped on a temporary failure: ${temporaryStop}`,
-          'SmtpTemporaryFailure',
-        );
-      }
-      const last = rows.length ? Number(rows[rows.length - 1].recipient_id) : input.afterRecipientId;
-      return { ...done, processed: rows.length, lastRecipientId: last, done: rows.length < input.limit };
+      return sendBatch(deps, {
+        incidentId: input.incidentId,
+        rows,
+        cursor: { after: input.afterRecipientId, limit: input.limit },
+        recipient: (row) => ({
+          id: Number(row.recipient_id),
+          email: row.email,
+          attempts: row.attempts,
+          // One Message-ID per person and letter: a resend after a crash is the same message.
+          messageId: messageIdFor(
+            { incidentId: input.incidentId, noticeId: `letter-${Number(row.seq)}` },
+            Number(row.recipient_id),
+            input.from,
+          ),
+        }),
+        compose: letterFor,
+        from: input.from,
+        replyTo: input.replyTo,
+        limits: input,
+        record: (group) =>
+          record(
+            key,
+            group.map(({ row, outcome }) => ({
+              recipientId: Number(row.recipient_id),
+              seq: Number(row.seq),
+              status: outcome.status,
+              attempts: outcome.attempts,
+              ...(outcome.status === 'sent'
+                ? { evidence: outcome.evidence, letter: outcome.message }
+                : { error: outcome.error }),
+            })),
+            noticeIds,
+          ),
+      });
     },
   };
 }

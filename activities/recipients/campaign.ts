@@ -4,10 +4,9 @@
  * someone already recorded as sent. Workflows see only ids, cursors and counts.
  */
 import type { DrillGuard } from '../drills/guard';
-import { ApplicationFailure, Context } from '@temporalio/activity';
 import { createHash } from 'node:crypto';
 import type { Mailer, SendEvidence } from '../mail';
-import { classifySmtpError } from '../mail';
+import { sendBatch, type BatchResult } from '../mail/batch';
 import { buildNoticeContext, type NoticeContextRequest, type NoticeRenderer, type RenderedNotice } from '../notices';
 import type { Db } from '../store/db';
 import { createLetterCampaigns } from '../letters/campaign';
@@ -36,16 +35,7 @@ export interface BatchInput extends CampaignKey {
   concurrency?: number;
 }
 
-export interface Transitions {
-  sent: number;
-  failedPermanent: number;
-  failedTemporary: number;
-}
-export interface BatchResult extends Transitions {
-  processed: number;
-  lastRecipientId: number;
-  done: boolean;
-}
+export type { BatchResult, Transitions } from '../mail/batch';
 export interface CampaignCounts {
   total: number;
   pending: number;
@@ -71,29 +61,12 @@ interface Outcome {
   locale?: string;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export function messageIdFor(key: CampaignKey, recipientId: number, from: string): string {
   const digest = createHash('sha256')
     .update(`${key.incidentId}\0${key.noticeId}\0${recipientId}`)
     .digest('hex')
     .slice(0, 32);
   return `<${digest}@${from.split('@')[1] ?? 'localhost'}>`;
-}
-
-function heartbeatDetails(): Transitions | undefined {
-  try {
-    return Context.current().info.heartbeatDetails as Transitions | undefined;
-  } catch {
-    return undefined;
-  }
-}
-function heartbeat(details: Transitions): void {
-  try {
-    Context.current().heartbeat(details);
-  } catch {
-    // Outside an activity (direct calls in tests and benchmarks) there is nobody to tell.
-  }
 }
 
 export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: NoticeRenderer; guard?: DrillGuard }) {
@@ -181,133 +154,47 @@ export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: Notice
          ORDER BY d.recipient_id LIMIT $4`,
         [input.incidentId, input.noticeId, input.afterRecipientId, input.limit],
       );
-      // Transitions of an earlier attempt of this batch survive in its heartbeat.
-      const done: Transitions = { ...{ sent: 0, failedPermanent: 0, failedTemporary: 0 }, ...heartbeatDetails() };
+      // The notice is the same for everyone of a language: rendered once per locale.
       const rendered = new Map<string, RenderedNotice>();
-      const render = (locale: string) => {
-        let r = rendered.get(locale);
-        if (!r) {
-          const request = { ...input.notice.request, locale };
-          r = deps.renderer.render(input.notice.kind, locale, buildNoticeContext(input.notice.kind, request));
-          rendered.set(locale, r);
-        }
-        return r;
-      };
-
-      const outcomes: Outcome[] = [];
-      let temporaryStop: string | undefined;
-      let next = 0;
-      const started = Date.now();
-      // Outcomes are written in small groups: a crash can re-send at most this many unrecorded messages.
-      const flushEvery = 50;
-      // Writes run one after another in the background; senders keep sending meanwhile.
-      let writes: Promise<void> = Promise.resolve();
-      const flush = (): Promise<void> => {
-        const chunk = outcomes.splice(0, outcomes.length);
-        if (!chunk.length) return writes;
-        writes = writes.then(async () => {
-          await record(key, chunk);
-          for (const o of chunk)
-            done[
-              o.status === 'sent' ? 'sent' : o.status === 'failed-permanent' ? 'failedPermanent' : 'failedTemporary'
-            ]++;
-          heartbeat(done);
-        });
-        return writes;
-      };
-
-      async function worker(): Promise<void> {
-        while (!temporaryStop && next < rows.length) {
-          const i = next++;
-          const row = rows[i];
-          if (input.ratePerSecond) {
-            const wait = started + (i / input.ratePerSecond) * 1000 - Date.now();
-            if (wait > 0) await sleep(wait);
+      return sendBatch(deps, {
+        incidentId: input.incidentId,
+        rows,
+        cursor: { after: input.afterRecipientId, limit: input.limit },
+        recipient: (row) => ({
+          id: Number(row.recipient_id),
+          email: row.email,
+          attempts: row.attempts,
+          messageId: messageIdFor(key, Number(row.recipient_id), input.notice.from),
+        }),
+        compose: (row) => {
+          let r = rendered.get(row.locale);
+          if (!r) {
+            const request = { ...input.notice.request, locale: row.locale };
+            r = deps.renderer.render(input.notice.kind, row.locale, buildNoticeContext(input.notice.kind, request));
+            rendered.set(row.locale, r);
           }
-          const attempts = row.attempts + 1;
-          let notice: RenderedNotice;
-          try {
-            notice = render(row.locale);
-          } catch (err) {
-            outcomes.push({
+          return r;
+        },
+        from: input.notice.from,
+        replyTo: input.notice.replyTo,
+        limits: input,
+        record: (group) =>
+          record(
+            key,
+            group.map(({ row, outcome }) => ({
               recipientId: Number(row.recipient_id),
-              status: 'failed-permanent',
-              attempts,
-              error: `cannot render: ${(err as Error).message}`,
-            });
-            continue;
-          }
-          try {
-            // A drill's notice reaches only its participants; anyone else is refused, never sent to.
-            await deps.guard?.check(key.incidentId, [row.email]);
-          } catch (err) {
-            outcomes.push({
-              recipientId: Number(row.recipient_id),
-              status: 'failed-permanent',
-              attempts,
-              error: (err as Error).message,
-            });
-            continue;
-          }
-          try {
-            const mail = { to: [row.email], subject: notice.subject, text: notice.text, html: notice.html };
-            const evidence = await deps.mailer.send({
-              ...(deps.guard ? deps.guard.mark(key.incidentId, mail) : mail),
-              from: input.notice.from,
-              ...(input.notice.replyTo ? { replyTo: input.notice.replyTo } : {}),
-              messageId: messageIdFor(key, Number(row.recipient_id), input.notice.from),
-            });
-            outcomes.push({
-              recipientId: Number(row.recipient_id),
-              status: 'sent',
-              attempts,
-              evidence,
-              templateVersion: notice.templateVersion,
-              locale: notice.locale,
-            });
-          } catch (err) {
-            const message = (err as Error).message;
-            if (classifySmtpError(err) === 'permanent') {
-              outcomes.push({
-                recipientId: Number(row.recipient_id),
-                status: 'failed-permanent',
-                attempts,
-                error: message,
-              });
-            } else if (attempts >= input.maxAttempts) {
-              outcomes.push({
-                recipientId: Number(row.recipient_id),
-                status: 'failed-permanent',
-                attempts,
-                error: `gave up after ${attempts} attempts: ${message}`,
-              });
-            } else {
-              outcomes.push({
-                recipientId: Number(row.recipient_id),
-                status: 'failed-temporary',
-                attempts,
-                error: message,
-              });
-              // The server or the network is in trouble: stop, record, and let the retry policy back off.
-              temporaryStop = message;
-            }
-          }
-          if (outcomes.length >= flushEvery) void flush().catch(() => undefined); // a failed write surfaces below
-          // Alive even at a slow pace (the SDK throttles heartbeats); details = transitions already recorded.
-          heartbeat(done);
-        }
-      }
-
-      await Promise.all(Array.from({ length: Math.max(1, input.concurrency ?? 5) }, worker));
-      await flush(); // rejects if any write of this batch failed
-      if (temporaryStop) {
-        throw ApplicationFailure.retryable(
-          `batch stopped on a temporary failure: ${temporaryStop}`,
-          'SmtpTemporaryFailure',
-        );
-      }
-      const last = rows.length ? Number(rows[rows.length - 1].recipient_id) : input.afterRecipientId;
-      return { ...done, processed: rows.length, lastRecipientId: last, done: rows.length < input.limit };
+              status: outcome.status,
+              attempts: outcome.attempts,
+              ...(outcome.status === 'sent'
+                ? {
+                    evidence: outcome.evidence,
+                    templateVersion: outcome.message.templateVersion,
+                    locale: outcome.message.locale,
+                  }
+                : { error: outcome.error }),
+            })),
+          ),
+      });
     },
   };
 }

@@ -19,7 +19,7 @@ export async function createDevServerHarness(options: HarnessOptions): Promise<H
     startTime: options.startTime,
     suggestContinueAsNewAt: options.suggestContinueAsNewAt,
   });
-  const dataConverter = testDataConverter(options.payloadKey);
+  const { dataConverter, keyId } = testDataConverter(options.payloadKey);
   const taskQueue = options.taskQueue ?? `test-${randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   const connection = await Connection.connect({ address: server.address });
@@ -51,7 +51,7 @@ export async function createDevServerHarness(options: HarnessOptions): Promise<H
       try {
         await server.settled();
         const runs = [...ns().runs.values()].map((r) => ({ workflowId: r.workflowId, runId: r.runId }));
-        await replayAll(client, runs, { codePath }, dataConverter);
+        await replayAll(client, runs, { codePath }, dataConverter, keyId);
       } finally {
         if (worker.getState() === 'RUNNING') worker.shutdown();
         await running;

@@ -15,7 +15,10 @@ export function installTestRuntime(): void {
   }
 }
 
-/** The production payload codec, with a key for this test run (or the one given). */
-export function testDataConverter(key: Buffer = randomBytes(32)) {
-  return { payloadCodecs: [new EncryptionCodec(key)] };
+/** One payload key per test file: the file's histories are then replayed by one replay worker. */
+const FILE_KEY = randomBytes(32);
+
+/** The production payload codec, with this file's key (or the one given), and the key's name for grouping. */
+export function testDataConverter(key: Buffer = FILE_KEY) {
+  return { dataConverter: { payloadCodecs: [new EncryptionCodec(key)] }, keyId: key.toString('hex') };
 }

@@ -20,7 +20,7 @@ export async function createServerHarness(options: HarnessOptions): Promise<Harn
     !setting || setting === 'download' ? { type: 'cached-download' } : { type: 'existing-path', path: setting };
   const codePath = process.env[BUNDLE_ENV] ?? (await workflowBundlePath());
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
-  const dataConverter = testDataConverter(options.payloadKey);
+  const { dataConverter, keyId } = testDataConverter(options.payloadKey);
   const client = new Client({ connection: env.connection, dataConverter });
   const taskQueue = options.taskQueue ?? `test-${randomUUID()}`;
   let worker: Worker;
@@ -66,7 +66,7 @@ export async function createServerHarness(options: HarnessOptions): Promise<Harn
     async teardown() {
       try {
         const runs = [...started].map((workflowId) => ({ workflowId, runId: '' }));
-        await replayAll(client, runs, { codePath }, dataConverter);
+        await replayAll(client, runs, { codePath }, dataConverter, keyId);
       } finally {
         if (worker.getState() === 'RUNNING') worker.shutdown();
         await running;

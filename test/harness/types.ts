@@ -29,6 +29,6 @@ export interface Harness {
   historyLength(workflowId: string): Promise<number>;
   /** Every run of a workflow id (continue-as-new chain), oldest first: run id and history length. */
   runs(workflowId: string): Promise<{ runId: string; historyLength: number }[]>;
-  /** Replays every workflow history this harness produced on a fresh replay worker (throws on nondeterminism), then stops. */
+  /** Stops, after fetching every workflow history this harness produced for replay (after the test file under jest; a nondeterminism fails it). */
   teardown(): Promise<void>;
 }
