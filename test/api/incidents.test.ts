@@ -162,94 +162,6 @@ describe('HTTP API', () => {
     expect(errors[2].json().message).toBe('no notice "nope" on incident INC-api-1');
   });
 
-  it('a bad body gets a 400 that lists each bad field with its path', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/v1/incidents',
-      headers: RESPONDER,
-      payload: body({
-        facts: {
-          awareAt: 'yesterday',
-          entity: { country: 'Germany' },
-          affected: [{ country: 'DE', count: -1 }],
-          risk: 'severe',
-        },
-      }),
-    });
-    expect(res.statusCode).toBe(400);
-    const paths = (res.json().issues as { path: string; message: string }[]).map((i) => i.path);
-    expect(paths).toEqual(
-      expect.arrayContaining([
-        'body.facts.awareAt',
-        'body.facts.entity.country',
-        'body.facts.affected.0.count',
-        'body.facts.risk',
-      ]),
-    );
-    for (const issue of res.json().issues) expect(issue.message).toEqual(expect.any(String));
-    // Nothing was started by the bad request.
-    expect((await app.inject({ method: 'GET', url: '/v1/incidents/INC-api-1', headers: AUDITOR })).statusCode).toBe(
-      404,
-    );
-  });
-
-  it('an unknown plan is a 400 and starts nothing', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/v1/incidents',
-      headers: RESPONDER,
-      payload: body({ planId: 'no-such-plan' }),
-    });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().message).toMatch(/no plan "no-such-plan"/);
-    expect((await app.inject({ method: 'GET', url: '/v1/incidents/INC-api-1', headers: AUDITOR })).statusCode).toBe(
-      404,
-    );
-  });
-
-  it('an unknown incident is a 404, on reads and on updates', async () => {
-    expect((await app.inject({ method: 'GET', url: '/v1/incidents/INC-nope', headers: AUDITOR })).statusCode).toBe(404);
-    const res = await app.inject({
-      method: 'POST',
-      url: '/v1/incidents/INC-nope/containment',
-      headers: RESPONDER,
-      payload: {},
-    });
-    expect(res.statusCode).toBe(404);
-    expect(res.json().message).toMatch(/INC-nope/);
-  });
-
-  it('wrong role is a 403, no token a 401', async () => {
-    expect(
-      (await app.inject({ method: 'POST', url: '/v1/incidents', headers: AUDITOR, payload: body() })).statusCode,
-    ).toBe(403);
-    expect((await app.inject({ method: 'POST', url: '/v1/incidents', payload: body() })).statusCode).toBe(401);
-    expect(
-      (await app.inject({ method: 'POST', url: '/v1/incidents', headers: as('nope-nope-nope-nope'), payload: body() }))
-        .statusCode,
-    ).toBe(401);
-    await app.inject({ method: 'POST', url: '/v1/incidents', headers: RESPONDER, payload: body() });
-    const res = await app.inject({
-      method: 'POST',
-      url: '/v1/incidents/INC-api-1/notices/gdpr:authority:DE/decision',
-      headers: RESPONDER,
-      payload: { decision: 'approve' },
-    });
-    expect(res.statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: '/v1/ledger', headers: RESPONDER })).statusCode).toBe(403);
-    // The API and the workflow read one permission table: an admin is not one of this plan's approvers.
-    const admin = await app.inject({
-      method: 'POST',
-      url: '/v1/incidents/INC-api-1/notices/gdpr:authority:DE/decision',
-      headers: ADMIN,
-      payload: { decision: 'approve' },
-    });
-    expect(admin.statusCode).toBe(403);
-    expect(admin.json().message).toBe(
-      'approve or reject a notice needs one of the roles manager, legal; you are admin',
-    );
-  });
-
   it('two approvals send the notice; a refused update is a 409 with the reason; the ledger verifies', async () => {
     await app.inject({ method: 'POST', url: '/v1/incidents', headers: RESPONDER, payload: body() });
     await env.harness.sleep(1000);
@@ -296,33 +208,6 @@ describe('HTTP API', () => {
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ added: ['gdpr:individuals:DE'] });
-  });
-
-  it('answers a what-if assessment without creating an incident', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/v1/assessments',
-      headers: AUDITOR,
-      payload: { ...body().facts, risk: 'high' },
-    });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({
-      ruleSet: ruleSet.version,
-      obligations: expect.arrayContaining([
-        expect.objectContaining({ id: 'gdpr:authority:DE', dueAt: '2026-03-05T09:15:00.000Z' }),
-      ]),
-    });
-    const bad = await app.inject({
-      method: 'POST',
-      url: '/v1/assessments',
-      headers: AUDITOR,
-      payload: { risk: 'high' },
-    });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual(
-      expect.arrayContaining(['body.awareAt', 'body.entity']),
-    );
-    expect((await app.inject({ method: 'GET', url: '/v1/ledger', headers: AUDITOR })).json().entries).toEqual([]);
   });
 
   it('a portal authority gets a filing package and the notice waits for the filing reference', async () => {
@@ -416,6 +301,141 @@ describe('HTTP API', () => {
     const pkg = (await app.inject({ method: 'GET', url: `${url}/filing-package`, headers: AUDITOR })).json();
     expect(pkg.status).toBe('awaiting-filing');
     expect(pkg.approvals.map((a: { by: string }) => a.by)).toEqual(['max', 'lea']);
+  });
+
+  it('wrong role is a 403, no token a 401', async () => {
+    expect(
+      (await app.inject({ method: 'POST', url: '/v1/incidents', headers: AUDITOR, payload: body() })).statusCode,
+    ).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/v1/incidents', payload: body() })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'POST', url: '/v1/incidents', headers: as('nope-nope-nope-nope'), payload: body() }))
+        .statusCode,
+    ).toBe(401);
+    await app.inject({ method: 'POST', url: '/v1/incidents', headers: RESPONDER, payload: body() });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/incidents/INC-api-1/notices/gdpr:authority:DE/decision',
+      headers: RESPONDER,
+      payload: { decision: 'approve' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/v1/ledger', headers: RESPONDER })).statusCode).toBe(403);
+    // The API and the workflow read one permission table: an admin is not one of this plan's approvers.
+    const admin = await app.inject({
+      method: 'POST',
+      url: '/v1/incidents/INC-api-1/notices/gdpr:authority:DE/decision',
+      headers: ADMIN,
+      payload: { decision: 'approve' },
+    });
+    expect(admin.statusCode).toBe(403);
+    expect(admin.json().message).toBe(
+      'approve or reject a notice needs one of the roles manager, legal; you are admin',
+    );
+  });
+});
+
+describe('HTTP API: requests that change nothing (one engine for them all)', () => {
+  let env: IncidentEnv;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    env = await setupIncidentEnv();
+    app = await buildApp({
+      gateway: env.gateway,
+      ledger: env.ledger,
+      db: env.db,
+      tokens,
+      now: () => new Date('2026-03-02T09:20:00Z'),
+      assess: (f) => assess(f, ruleSet, holidays),
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await env.teardown();
+  });
+
+  it('a bad body gets a 400 that lists each bad field with its path', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/incidents',
+      headers: RESPONDER,
+      payload: body({
+        facts: {
+          awareAt: 'yesterday',
+          entity: { country: 'Germany' },
+          affected: [{ country: 'DE', count: -1 }],
+          risk: 'severe',
+        },
+      }),
+    });
+    expect(res.statusCode).toBe(400);
+    const paths = (res.json().issues as { path: string; message: string }[]).map((i) => i.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'body.facts.awareAt',
+        'body.facts.entity.country',
+        'body.facts.affected.0.count',
+        'body.facts.risk',
+      ]),
+    );
+    for (const issue of res.json().issues) expect(issue.message).toEqual(expect.any(String));
+    // Nothing was started by the bad request.
+    expect((await app.inject({ method: 'GET', url: '/v1/incidents/INC-api-1', headers: AUDITOR })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('an unknown plan is a 400 and starts nothing', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/incidents',
+      headers: RESPONDER,
+      payload: body({ planId: 'no-such-plan' }),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/no plan "no-such-plan"/);
+    expect((await app.inject({ method: 'GET', url: '/v1/incidents/INC-api-1', headers: AUDITOR })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('an unknown incident is a 404, on reads and on updates', async () => {
+    expect((await app.inject({ method: 'GET', url: '/v1/incidents/INC-nope', headers: AUDITOR })).statusCode).toBe(404);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/incidents/INC-nope/containment',
+      headers: RESPONDER,
+      payload: {},
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toMatch(/INC-nope/);
+  });
+
+  it('answers a what-if assessment without creating an incident', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/assessments',
+      headers: AUDITOR,
+      payload: { ...body().facts, risk: 'high' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      ruleSet: ruleSet.version,
+      obligations: expect.arrayContaining([
+        expect.objectContaining({ id: 'gdpr:authority:DE', dueAt: '2026-03-05T09:15:00.000Z' }),
+      ]),
+    });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/v1/assessments',
+      headers: AUDITOR,
+      payload: { risk: 'high' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(['body.awareAt', 'body.entity']),
+    );
+    expect((await app.inject({ method: 'GET', url: '/v1/ledger', headers: AUDITOR })).json().entries).toEqual([]);
   });
 
   it('serves an OpenAPI document in which every route declares its responses, errors with one schema', async () => {
