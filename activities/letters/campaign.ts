@@ -6,10 +6,11 @@
  */
 import type { DrillGuard } from '../drills/guard';
 import type { Mailer, SendEvidence } from '../mail';
-import { sendBatch } from '../mail/batch';
+import { countByStatus, sendBatch } from '../mail/batch';
 import type { NoticeRenderer } from '../notices';
 import type { BatchResult, CampaignCounts } from '../recipients/campaign';
 import { messageIdFor } from '../recipients/campaign';
+import { audiencePairs } from '../recipients/coverage';
 import type { Db } from '../store/db';
 import { createLetterComposer, partsKey, type ComposedLetter, type LetterPart } from './compose';
 
@@ -97,15 +98,8 @@ interface Outcome {
 
 /** Audiences flattened to (notice, code) pairs: SQL matches them against each person's country and region. */
 function flatten(refs: { ref: LetterNoticeRef; ready: boolean }[]) {
-  const notice: string[] = [];
-  const code: string[] = [];
-  const ready: boolean[] = [];
-  for (const { ref, ready: r } of refs)
-    for (const c of ref.audience.length ? ref.audience : []) {
-      notice.push(ref.noticeId);
-      code.push(c.trim().toUpperCase());
-      ready.push(r);
-    }
+  const { notice, code } = audiencePairs(refs.map((r) => r.ref));
+  const ready = refs.flatMap((r) => r.ref.audience.map(() => r.ready));
   return { notice, code, ready };
 }
 
@@ -180,19 +174,10 @@ export function createLetterCampaigns(db: Db, deps: { mailer: Mailer; renderer: 
          FROM letters WHERE incident_id = $1 AND round = $2 GROUP BY status`,
       [incidentId, round],
     );
-    const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-    const c = {
-      pending: by.pending ?? 0,
-      sent: by.sent ?? 0,
-      failedTemporary: by['failed-temporary'] ?? 0,
-      failedPermanent: by['failed-permanent'] ?? 0,
-      cancelled: by.cancelled ?? 0,
-    };
-    const total = c.pending + c.sent + c.failedTemporary + c.failedPermanent + c.cancelled;
+    const c = countByStatus(rows);
     return {
-      total,
       ...c,
-      people: total,
+      people: c.total,
       combined: rows.reduce((s, r) => s + Number(r.combined), 0),
       supplementary: rows.reduce((s, r) => s + Number(r.supplementary), 0),
     };

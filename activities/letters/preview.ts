@@ -11,6 +11,7 @@
 import type { Plan } from '../../domain/plan';
 import type { IncidentStatus, NoticeState } from '../../workflows/incident/state';
 import { createNoticeRenderer, DEFAULT_TEMPLATES_DIR, type NoticeRenderer } from '../notices';
+import { audiencePairs, COVERED_PAIRS } from '../recipients/coverage';
 import type { Queryable } from '../store/db';
 import { createLetterComposer, partsKey, type ComposedLetter, type LetterPart } from './compose';
 
@@ -103,23 +104,9 @@ export async function letterVariants(
   incidentId: string,
   obligations: readonly { noticeId: string; audience: readonly string[] }[],
 ): Promise<LetterVariant[]> {
-  const notice: string[] = [];
-  const code: string[] = [];
-  for (const o of obligations)
-    for (const c of o.audience) {
-      notice.push(o.noticeId);
-      code.push(c.trim().toUpperCase());
-    }
+  const { notice, code } = audiencePairs(obligations);
   const { rows } = await db.query<{ notice_ids: string[]; locale: string; n: number }>(
-    `WITH aud AS (SELECT * FROM unnest($2::text[], $3::text[]) AS a(notice_id, code)),
-     pairs AS (
-       SELECT r.id AS recipient_id, a.notice_id FROM recipients r
-         JOIN aud a ON a.code = '*' OR a.code = r.country OR a.code = r.region
-        WHERE r.incident_id = $1
-       UNION
-       SELECT d.recipient_id, d.notice_id FROM coverage_decisions d
-        WHERE d.incident_id = $1 AND d.decision = 'notify' AND d.notice_id = ANY($2::text[])
-     ),
+    `WITH ${COVERED_PAIRS},
      per AS (SELECT recipient_id, array_agg(DISTINCT notice_id ORDER BY notice_id) AS notice_ids
                FROM pairs GROUP BY recipient_id)
      SELECT p.notice_ids, r.locale, count(*)::int AS n

@@ -1,36 +1,17 @@
 /** Letters as the API shows them: people and letters counted apart from the obligations they satisfy. */
+import { countByStatus, type CampaignCounts } from '../mail/batch';
 import type { Queryable } from '../store/db';
-
-export interface LetterStatusCounts {
-  total: number;
-  pending: number;
-  sent: number;
-  failedTemporary: number;
-  failedPermanent: number;
-  cancelled: number;
-}
 
 export interface IncidentLetters {
   incidentId: string;
   /** People written to at least once. */
   people: number;
   /** Letters, by state; `combined` satisfy several obligations, `supplementary` follow an earlier letter. */
-  letters: LetterStatusCounts & { combined: number; supplementary: number };
+  letters: CampaignCounts & { combined: number; supplementary: number };
   rounds: number;
   /** Per obligation: people whose letter satisfies it, and how those letters stand. */
-  obligations: (LetterStatusCounts & { noticeId: string; combined: number; supplementary: number })[];
+  obligations: (CampaignCounts & { noticeId: string; combined: number; supplementary: number })[];
 }
-
-const counts = (by: Record<string, number>): LetterStatusCounts => {
-  const c = {
-    pending: by.pending ?? 0,
-    sent: by.sent ?? 0,
-    failedTemporary: by['failed-temporary'] ?? 0,
-    failedPermanent: by['failed-permanent'] ?? 0,
-    cancelled: by.cancelled ?? 0,
-  };
-  return { total: c.pending + c.sent + c.failedTemporary + c.failedPermanent + c.cancelled, ...c };
-};
 
 export async function incidentLetters(db: Queryable, incidentId: string): Promise<IncidentLetters> {
   const [{ rows: letters }, { rows: per }, { rows: totals }] = await Promise.all([
@@ -62,7 +43,7 @@ export async function incidentLetters(db: Queryable, incidentId: string): Promis
     incidentId,
     people: Number(totals[0]?.people ?? 0),
     letters: {
-      ...counts(Object.fromEntries(letters.map((r) => [r.status, Number(r.n)]))),
+      ...countByStatus(letters),
       combined: sum(letters, 'combined'),
       supplementary: sum(letters, 'supplementary'),
     },
@@ -71,7 +52,7 @@ export async function incidentLetters(db: Queryable, incidentId: string): Promis
       const rows = per.filter((r) => r.notice_id === noticeId);
       return {
         noticeId,
-        ...counts(Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))),
+        ...countByStatus(rows),
         combined: sum(rows, 'combined'),
         supplementary: sum(rows, 'supplementary'),
       };
@@ -84,9 +65,7 @@ export async function noticeLetterProgress(
   db: Queryable,
   incidentId: string,
   noticeId: string,
-): Promise<
-  (LetterStatusCounts & { startedAt: string; rounds: number; combined: number; supplementary: number }) | null
-> {
+): Promise<(CampaignCounts & { startedAt: string; rounds: number; combined: number; supplementary: number }) | null> {
   const { rows } = await db.query<{
     status: string;
     n: number;
@@ -106,7 +85,7 @@ export async function noticeLetterProgress(
   if (!rows.length) return null;
   const started = rows.map((r) => new Date(r.started).getTime()).reduce((a, b) => Math.min(a, b));
   return {
-    ...counts(Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))),
+    ...countByStatus(rows),
     startedAt: new Date(started).toISOString(),
     rounds: Math.max(...rows.map((r) => Number(r.rounds))),
     combined: rows.reduce((s, r) => s + Number(r.combined), 0),

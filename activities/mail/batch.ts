@@ -16,6 +16,29 @@ export interface Transitions {
   failedTemporary: number;
 }
 
+/** People (or letters) by delivery state. */
+export interface CampaignCounts {
+  total: number;
+  pending: number;
+  sent: number;
+  failedTemporary: number;
+  failedPermanent: number;
+  cancelled: number;
+}
+
+/** Counts from `SELECT status, count(*) AS n … GROUP BY status` rows. */
+export function countByStatus(rows: readonly { status: string; n: number }[]): CampaignCounts {
+  const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  const c = {
+    pending: by.pending ?? 0,
+    sent: by.sent ?? 0,
+    failedTemporary: by['failed-temporary'] ?? 0,
+    failedPermanent: by['failed-permanent'] ?? 0,
+    cancelled: by.cancelled ?? 0,
+  };
+  return { total: c.pending + c.sent + c.failedTemporary + c.failedPermanent + c.cancelled, ...c };
+}
+
 /** What a batch did, and where the next one starts (rows are taken in recipient id order). */
 export interface BatchResult extends Transitions {
   processed: number;

@@ -6,7 +6,7 @@
 import type { DrillGuard } from '../drills/guard';
 import { createHash } from 'node:crypto';
 import type { Mailer, SendEvidence } from '../mail';
-import { sendBatch, type BatchResult } from '../mail/batch';
+import { countByStatus, sendBatch, type BatchResult, type CampaignCounts } from '../mail/batch';
 import { buildNoticeContext, type NoticeContextRequest, type NoticeRenderer, type RenderedNotice } from '../notices';
 import type { Db } from '../store/db';
 import { createLetterCampaigns } from '../letters/campaign';
@@ -35,15 +35,7 @@ export interface BatchInput extends CampaignKey {
   concurrency?: number;
 }
 
-export type { BatchResult, Transitions } from '../mail/batch';
-export interface CampaignCounts {
-  total: number;
-  pending: number;
-  sent: number;
-  failedTemporary: number;
-  failedPermanent: number;
-  cancelled: number;
-}
+export type { BatchResult, CampaignCounts, Transitions } from '../mail/batch';
 
 interface Row {
   recipient_id: number;
@@ -103,15 +95,7 @@ export function createCampaigns(db: Db, deps: { mailer: Mailer; renderer: Notice
       'SELECT status, count(*)::int AS n FROM deliveries WHERE incident_id = $1 AND notice_id = $2 GROUP BY status',
       [incidentId, noticeId],
     );
-    const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-    const c = {
-      pending: by.pending ?? 0,
-      sent: by.sent ?? 0,
-      failedTemporary: by['failed-temporary'] ?? 0,
-      failedPermanent: by['failed-permanent'] ?? 0,
-      cancelled: by.cancelled ?? 0,
-    };
-    return { total: c.pending + c.sent + c.failedTemporary + c.failedPermanent + c.cancelled, ...c };
+    return countByStatus(rows);
   }
 
   // Plain functions, not methods: Temporal calls activities without a `this`.

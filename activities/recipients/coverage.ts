@@ -43,13 +43,8 @@ export interface CoverageReport {
 
 export const DEFAULT_UNCOVERED_LIMIT = 1000;
 
-export async function coverageReport(
-  db: Queryable,
-  incidentId: string,
-  obligations: readonly CoverageObligation[],
-  opts: { limit?: number } = {},
-): Promise<CoverageReport> {
-  const limit = opts.limit ?? DEFAULT_UNCOVERED_LIMIT;
+/** Obligations' audiences as parallel (notice, code) arrays, for SQL's unnest. */
+export function audiencePairs(obligations: readonly { noticeId: string; audience: readonly string[] }[]) {
   const notice: string[] = [];
   const code: string[] = [];
   for (const o of obligations)
@@ -57,15 +52,33 @@ export async function coverageReport(
       notice.push(o.noticeId);
       code.push(c.trim().toUpperCase());
     }
-  const pairs = `aud AS (SELECT * FROM unnest($2::text[], $3::text[]) AS a(notice_id, code)),
-    pairs AS (
-      SELECT r.id AS recipient_id, a.notice_id FROM recipients r
-        JOIN aud a ON a.code = '*' OR a.code = r.country OR a.code = r.region
-       WHERE r.incident_id = $1
-      UNION
-      SELECT d.recipient_id, d.notice_id FROM coverage_decisions d
-       WHERE d.incident_id = $1 AND d.decision = 'notify' AND d.notice_id = ANY($2::text[])
-    )`;
+  return { notice, code };
+}
+
+/**
+ * CTEs `aud` and `pairs`: (person, obligation) for every person an obligation's audience covers
+ * (their country or region, or '*'), and every person a manager put under an obligation.
+ * $1 incident, $2 and $3 the audiencePairs.
+ */
+export const COVERED_PAIRS = `aud AS (SELECT * FROM unnest($2::text[], $3::text[]) AS a(notice_id, code)),
+  pairs AS (
+    SELECT r.id AS recipient_id, a.notice_id FROM recipients r
+      JOIN aud a ON a.code = '*' OR a.code = r.country OR a.code = r.region
+     WHERE r.incident_id = $1
+    UNION
+    SELECT d.recipient_id, d.notice_id FROM coverage_decisions d
+     WHERE d.incident_id = $1 AND d.decision = 'notify' AND d.notice_id = ANY($2::text[])
+  )`;
+
+export async function coverageReport(
+  db: Queryable,
+  incidentId: string,
+  obligations: readonly CoverageObligation[],
+  opts: { limit?: number } = {},
+): Promise<CoverageReport> {
+  const limit = opts.limit ?? DEFAULT_UNCOVERED_LIMIT;
+  const { notice, code } = audiencePairs(obligations);
+  const pairs = COVERED_PAIRS;
   const params = [incidentId, notice, code];
   const [{ rows: per }, { rows: counts }, { rows: people }] = await Promise.all([
     db.query<{ notice_id: string; n: number }>(
@@ -143,13 +156,7 @@ export async function decideUncovered(
     obligations: readonly CoverageObligation[];
   },
 ): Promise<{ decided: number; notUncovered: number[] }> {
-  const notice: string[] = [];
-  const code: string[] = [];
-  for (const o of input.obligations)
-    for (const c of o.audience) {
-      notice.push(o.noticeId);
-      code.push(c.trim().toUpperCase());
-    }
+  const { notice, code } = audiencePairs(input.obligations);
   const { rows } = await db.query<{ id: number }>(
     `WITH aud AS (SELECT * FROM unnest($2::text[], $3::text[]) AS a(notice_id, code))
      SELECT r.id FROM recipients r

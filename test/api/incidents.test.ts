@@ -32,24 +32,35 @@ const body = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** An engine and the API on it; `close` stops both. */
+async function startApi(): Promise<{ env: IncidentEnv; app: FastifyInstance; close(): Promise<void> }> {
+  const env = await setupIncidentEnv();
+  const app = await buildApp({
+    gateway: env.gateway,
+    ledger: env.ledger,
+    db: env.db,
+    tokens,
+    now: () => new Date('2026-03-02T09:20:00Z'),
+    assess: (f) => assess(f, ruleSet, holidays),
+  });
+  return {
+    env,
+    app,
+    async close() {
+      await app.close();
+      await env.teardown();
+    },
+  };
+}
+
 describe('HTTP API', () => {
   let env: IncidentEnv;
   let app: FastifyInstance;
+  let close: () => Promise<void>;
   beforeEach(async () => {
-    env = await setupIncidentEnv();
-    app = await buildApp({
-      gateway: env.gateway,
-      ledger: env.ledger,
-      db: env.db,
-      tokens,
-      now: () => new Date('2026-03-02T09:20:00Z'),
-      assess: (f) => assess(f, ruleSet, holidays),
-    });
+    ({ env, app, close } = await startApi());
   });
-  afterEach(async () => {
-    await app.close();
-    await env.teardown();
-  });
+  afterEach(() => close());
 
   it('reports an incident (201), returns the same one on a repeat (200), and shows its obligations', async () => {
     const first = await app.inject({ method: 'POST', url: '/v1/incidents', headers: RESPONDER, payload: body() });
@@ -336,23 +347,12 @@ describe('HTTP API', () => {
 });
 
 describe('HTTP API: requests that change nothing (one engine for them all)', () => {
-  let env: IncidentEnv;
   let app: FastifyInstance;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    env = await setupIncidentEnv();
-    app = await buildApp({
-      gateway: env.gateway,
-      ledger: env.ledger,
-      db: env.db,
-      tokens,
-      now: () => new Date('2026-03-02T09:20:00Z'),
-      assess: (f) => assess(f, ruleSet, holidays),
-    });
+    ({ app, close } = await startApi());
   });
-  afterAll(async () => {
-    await app.close();
-    await env.teardown();
-  });
+  afterAll(() => close());
 
   it('a bad body gets a 400 that lists each bad field with its path', async () => {
     const res = await app.inject({
